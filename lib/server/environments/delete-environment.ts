@@ -1,0 +1,24 @@
+import 'server-only';
+import { recordAudit } from '../audit/record-audit';
+import type { OrgAccess } from '../auth/org-access';
+import { getDb } from '../db/client';
+import { notFound } from '../errors';
+import { environmentSnapshot } from './environment-dto';
+
+/** Deletes the environment and its tokens (which stop working at once). */
+export async function deleteEnvironment(access: OrgAccess, envId: string): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const env = await tx.environment.findFirst({ where: { id: envId, orgId: access.orgId }, include: { project: { select: { slug: true } } } });
+    if (!env) throw notFound('environment');
+    await tx.environment.delete({ where: { id: env.id } });
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actor: access.actor,
+      action: 'environment.delete',
+      target: { type: 'environment', id: env.id, label: `${env.project.slug}/${env.slug}` },
+      before: environmentSnapshot(env),
+      requestId: access.meta.requestId,
+      ipAddress: access.meta.ipAddress,
+    });
+  });
+}

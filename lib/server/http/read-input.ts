@@ -1,0 +1,62 @@
+import 'server-only';
+import type { z } from 'zod';
+import { AppError, badRequest, notFound, type FieldIssue } from '../errors';
+
+// Input boundary: bodies, route params and query strings are parsed with zod; nothing else reaches
+// the use cases. Bodies are read with a hard byte limit before parsing.
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${maxBytes} bytes.`);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'unsupported_media_type', 'Send the request body as JSON with Content-Type: application/json.');
+  const text = await readLimited(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badRequest('Some fields are missing or invalid.', issuesOf(parsed.error));
+  return parsed.data;
+}
+
+/** Route params that do not even look like ids name nothing: 404, like a missing object. */
+export async function readParams<S extends z.ZodType>(params: Promise<unknown>, schema: S, what = 'resource'): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await params);
+  if (!parsed.success) throw notFound(what);
+  return parsed.data;
+}
+
+export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) raw[key] = value;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw badRequest('Some query parameters are invalid.', issuesOf(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,1 @@
+export declare function deriveSchema(text: string, provider: 'sqlite' | 'postgresql'): string;

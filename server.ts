@@ -1,0 +1,74 @@
+// Trustbridge's process entry point: one HTTP server on one port. Every request passes the front
+// door (request id, security headers, body limit, Origin rule); the issuer's hot paths are served
+// here ahead of Next's router; everything else goes to Next.
+import { createServer } from 'node:http';
+import next from 'next';
+import { getDb } from '@/lib/server/db/client';
+import { migrateDatabase } from '@/lib/server/db/migrate';
+import { ConfigError, getConfig } from '@/lib/server/env';
+import { log } from '@/lib/server/log';
+import { bootstrap } from '@/lib/server/setup/bootstrap';
+import { frontDoor } from './server/front-door';
+
+async function main(): Promise<void> {
+  const dev = process.env.NODE_ENV === 'development';
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (config.https && new URL(config.publicUrl).port !== '') log.warn('PUBLIC_URL has a port: AWS IAM rejects OIDC provider URLs with a port');
+  if (!config.https) log.warn('PUBLIC_URL is http: fine for local use, but AWS only trusts https issuers', { publicUrl: config.publicUrl });
+
+  const applied = await migrateDatabase(config.database);
+  log.info('database ready', { database: config.database.kind, appliedMigrations: applied });
+  await bootstrap(config);
+
+  const app = next({ dev, dir: process.cwd(), hostname: config.host, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    if (!frontDoor(req, res, config, dev)) return;
+    handle(req, res).catch((error: unknown) => {
+      log.error('request failed', { requestId: req.headers['x-request-id'], error });
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }));
+      } else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  log.info('Trustbridge is listening', { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, publicUrl: config.publicUrl });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    server.close(() => {
+      void getDb()
+        .$disconnect()
+        .finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Trustbridge failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
