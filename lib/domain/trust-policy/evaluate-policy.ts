@@ -5,17 +5,18 @@
 // `compilePolicy` takes a model (parsing is parsePolicy's job) and never throws, whatever it is given;
 // `decide` is the allocation-light fast path, `evaluate` returns the full per-statement trace.
 import type { Policy } from './model';
-import type { ConditionTrace } from './internal/compile-condition';
+import type { CompiledCondition, ConditionTrace } from './internal/compile-condition';
 import { ContextView } from './internal/context-view';
 import {
   compileStatement,
-  describeFailingPart,
+  failureReason,
   firstFailingPart,
   statementApplies,
   traceStatement,
   variablesEnabledFor,
   type CompiledStatement,
   type PartTrace,
+  type ReasonMemo,
   type RequestFacts,
   type StatementTrace,
 } from './internal/compile-statement';
@@ -57,17 +58,16 @@ function statementsOf(policy: Policy): Policy['statements'] {
   return policy && typeof policy === 'object' && Array.isArray(policy.statements) ? policy.statements : [];
 }
 
-function label(s: CompiledStatement): string {
-  return s.sid !== undefined ? `statement ${s.index + 1} (${JSON.stringify(s.sid)})` : `statement ${s.index + 1}`;
-}
-
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const variables = policy && typeof policy === 'object' ? variablesEnabledFor(policy) : false;
   const all = statementsOf(policy).map((s, i) => compileStatement(s, i, variables));
+  const matchReasons = all.map((s) => `matches ${s.label}`);
+  const denyReasons = all.map((s) => `explicitly denied by ${s.label}`);
   const denies = all.filter((s) => s.effect === 'Deny');
   const allows = all.filter((s) => s.effect === 'Allow');
   const view = new ContextView();
   const facts: RequestFacts = { principal: '', principalType: 'Service', action: '', lowerAction: '', resource: undefined };
+  const memo = new Map<CompiledCondition, ReasonMemo>();
   let lastPrincipal: string | null = null;
   let lastAction: string | null = null;
 
@@ -108,20 +108,20 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 
   const diagnose = (request: EvaluationRequest): Diagnosis => {
     const f = load(request);
-    for (const s of denies) if (statementApplies(s, f, view)) return { decision: 'ExplicitDeny', statement: s.index, reason: `explicitly denied by ${label(s)}` };
+    for (const s of denies) if (statementApplies(s, f, view)) return { decision: 'ExplicitDeny', statement: s.index, reason: denyReasons[s.index] ?? '' };
     // The Allow statement that got furthest explains the denial best (principal < action < resource < conditions).
     let best: CompiledStatement | null = null;
     let bestPart = -4;
     for (const s of allows) {
       const part = firstFailingPart(s, f, view);
-      if (part === null) return { decision: 'Allow', statement: s.index, reason: `matches ${label(s)}` };
+      if (part === null) return { decision: 'Allow', statement: s.index, reason: matchReasons[s.index] ?? '' };
       if (part > bestPart) {
         best = s;
         bestPart = part;
       }
     }
     if (best === null) return { decision: 'ImplicitDeny', statement: -1, reason: 'no Allow statement in the policy' };
-    return { decision: 'ImplicitDeny', statement: best.index, reason: `${label(best)}: ${describeFailingPart(best, bestPart, f, view)}` };
+    return { decision: 'ImplicitDeny', statement: best.index, reason: failureReason(best, bestPart, f, view, memo) };
   };
 
   return { decide, evaluate, diagnose };

@@ -55,6 +55,8 @@ export interface CompiledCondition {
   dynamic: boolean;
   /** Prepared values when none contains a variable. */
   prepared: Array<Prepared | null>;
+  /** Precomputed text for explanations. */
+  text: { yes: string; no: string; values: string; noValues: string };
 }
 
 function scalarText(v: unknown): string | null {
@@ -110,6 +112,7 @@ export function compileCondition(operator: string, key: string, rawValues: reado
   const dynamic = values.some((v) => v.pieces !== null && hasVariables(v.pieces));
   const prepared: Array<Prepared | null> = [];
   if (op && !dynamic) for (const v of values) prepared.push(prepare(op.info, runsOf(v, null)));
+  const v = op ? verbs(op.info) : { yes: 'matches', no: 'does not match' };
   return {
     operator,
     key,
@@ -120,6 +123,7 @@ export function compileCondition(operator: string, key: string, rawValues: reado
     policyValues,
     dynamic,
     prepared,
+    text: { ...v, values: dynamic ? '' : listOf(prepared, values), noValues: dynamic ? '' : ` ${v.no} ${listOf(prepared, values)}.` },
   };
 }
 
@@ -239,7 +243,10 @@ export function conditionHolds(c: CompiledCondition, view: ContextView): boolean
 
 // ---- explanations -------------------------------------------------------------------------------
 
-const q = (s: string) => JSON.stringify(s);
+/** JSON-style quoting, without JSON.stringify for the common plain case. */
+export function q(s: string): string {
+  return /^[^"\\\u0000-\u001f\u2028\u2029]*$/.test(s) ? `"${s}"` : JSON.stringify(s);
+}
 
 function verbs(info: OperatorInfo): { yes: string; no: string } {
   const date = info.family === 'date';
@@ -276,58 +283,75 @@ function variableNote(c: CompiledCondition, view: ContextView): string {
   return ` (${[...missing].join(', ')} has no value in the request, so a policy value using it matches nothing)`;
 }
 
-export function traceCondition(c: CompiledCondition, view: ContextView): ConditionTrace {
-  const read = view.get(c.key, c.lowerKey);
-  const contextValues = countOf(read) === 0 && read === undefined ? null : toList(read);
-  const base = { operator: c.operator, key: c.key, policyValues: [...c.policyValues], contextValues };
-  const done = (matched: boolean, reason: string): ConditionTrace => ({ ...base, matched, reason });
+/** Whether the condition holds, and one sentence saying exactly why. */
+export function explainCondition(c: CompiledCondition, view: ContextView, read: ContextRead = view.get(c.key, c.lowerKey)): { matched: boolean; reason: string } {
   const op = c.op;
-  if (op === null) return done(false, `${c.unknownReason}, so this condition never matches.`);
+  if (op === null) return { matched: false, reason: `${c.unknownReason}, so this condition never matches.` };
   const n = countOf(read);
-  const absentWhy = read === undefined ? `${q(c.key)} is not in the request` : `${q(c.key)} has no values (an empty set counts as absent)`;
   if (op.info.family === 'null') {
     const matched = nullMatches(c.prepared, n === 0);
-    if (n === 0) return done(matched, matched ? `${absentWhy}, and Null "true" requires that.` : `${absentWhy}, but Null "false" requires the key to exist.`);
-    return done(matched, matched ? `${q(c.key)} is present, and Null "false" requires that.` : `${q(c.key)} is present, but Null "true" requires it to be absent.`);
+    if (n === 0) return { matched, reason: matched ? `${absent(c, read)}, and Null "true" requires that.` : `${absent(c, read)}, but Null "false" requires the key to exist.` };
+    return { matched, reason: matched ? `${q(c.key)} is present, and Null "false" requires that.` : `${q(c.key)} is present, but Null "true" requires it to be absent.` };
   }
   if (n === 0) {
-    if (op.ifExists) return done(true, `${absentWhy}; …IfExists treats a missing key as a match.`);
-    if (op.qualifier === 'ForAllValues') return done(true, `${absentWhy}; ForAllValues is true when the request has no values for the key.`);
-    if (op.qualifier === 'ForAnyValue') return done(false, `${absentWhy}; ForAnyValue is false when the request has no values for the key.`);
-    if (op.info.negated) return done(true, `${absentWhy}; the negated operator ${op.base} matches a missing key.`);
-    return done(false, `${absentWhy}, so ${op.base} cannot match.`);
+    if (op.ifExists) return { matched: true, reason: `${absent(c, read)}; …IfExists treats a missing key as a match.` };
+    if (op.qualifier === 'ForAllValues') return { matched: true, reason: `${absent(c, read)}; ForAllValues is true when the request has no values for the key.` };
+    if (op.qualifier === 'ForAnyValue') return { matched: false, reason: `${absent(c, read)}; ForAnyValue is false when the request has no values for the key.` };
+    if (op.info.negated) return { matched: true, reason: `${absent(c, read)}; the negated operator ${op.base} matches a missing key.` };
+    return { matched: false, reason: `${absent(c, read)}, so ${op.base} cannot match.` };
   }
   if (op.qualifier === null && n !== 1) {
-    return done(false, `${q(c.key)} has ${n} values in the request; without ForAnyValue: or ForAllValues: a multivalued key does not match.`);
+    return { matched: false, reason: `${q(c.key)} has ${n} values in the request; without ForAnyValue: or ForAllValues: a multivalued key does not match.` };
   }
-  const prepared = preparedFor(c, view);
-  const note = variableNote(c, view);
-  const v = verbs(op.info);
+  const prepared = c.dynamic ? preparedFor(c, view) : c.prepared;
+  const listed = c.dynamic ? listOf(prepared, c.values) : c.text.values;
+  const note = c.dynamic ? variableNote(c, view) : '';
   const negated = op.info.negated;
-  const one = (value: string): { ok: boolean; text: string } => {
-    const hit = firstPositive(op.info, prepared, value);
-    if (hit >= 0) {
-      const p = prepared[hit];
-      const text = `${q(value)} ${v.yes} ${q(p ? p.shown : '')}`;
-      return negated ? { ok: false, text: `${text}, and ${op.base} requires that it does not` } : { ok: true, text };
-    }
-    const text = `${q(value)} ${v.no} ${listOf(prepared, c.values)}`;
-    return { ok: negated, text };
-  };
   if (op.qualifier === null) {
-    const r = one(valueAt(read, 0));
-    return done(r.ok, `${r.text}${note}.`);
+    const value = valueAt(read, 0);
+    const hit = firstPositive(op.info, prepared, value);
+    if (hit < 0) return { matched: negated, reason: `${q(value)} ${c.text.no} ${listed}${note}.` };
+    const shown = `${q(value)} ${c.text.yes} ${q(prepared[hit]?.shown ?? '')}`;
+    return negated ? { matched: false, reason: `${shown}, and ${op.base} requires that it does not${note}.` } : { matched: true, reason: `${shown}${note}.` };
   }
   const results: Array<{ ok: boolean; text: string }> = [];
-  for (let i = 0; i < n; i++) results.push(one(valueAt(read, i)));
+  for (let i = 0; i < n; i++) results.push(judgeOne(c, op, prepared, listed, valueAt(read, i)));
   if (op.qualifier === 'ForAnyValue') {
     const hit = results.find((r) => r.ok);
-    if (hit) return done(true, `${hit.text}; ForAnyValue needs one request value to match${note}.`);
-    return done(false, `no request value satisfies ${op.base}: ${results.map((r) => r.text).join('; ')}${note}.`);
+    if (hit) return { matched: true, reason: `${hit.text}; ForAnyValue needs one request value to match${note}.` };
+    return { matched: false, reason: `no request value satisfies ${op.base}: ${results.map((r) => r.text).join('; ')}${note}.` };
   }
   const miss = results.find((r) => !r.ok);
-  if (miss) return done(false, `${miss.text}; ForAllValues needs every request value to match${note}.`);
-  return done(true, `every request value satisfies ${op.base}: ${results.map((r) => r.text).join('; ')}${note}.`);
+  if (miss) return { matched: false, reason: `${miss.text}; ForAllValues needs every request value to match${note}.` };
+  return { matched: true, reason: `every request value satisfies ${op.base}: ${results.map((r) => r.text).join('; ')}${note}.` };
+}
+
+function judgeOne(c: CompiledCondition, op: ParsedOperator, prepared: ReadonlyArray<Prepared | null>, listed: string, value: string): { ok: boolean; text: string } {
+  const hit = firstPositive(op.info, prepared, value);
+  if (hit < 0) return { ok: op.info.negated, text: `${q(value)} ${c.text.no} ${listed}` };
+  const text = `${q(value)} ${c.text.yes} ${q(prepared[hit]?.shown ?? '')}`;
+  return op.info.negated ? { ok: false, text: `${text}, and ${op.base} requires that it does not` } : { ok: true, text };
+}
+
+/**
+ * The failure sentence for the common case — no variables, no set operator, a single request value,
+ * a positive operator that did not match — built from precomputed parts; null for other cases.
+ */
+export function quickFailureReason(c: CompiledCondition, value: string): string | null {
+  const op = c.op;
+  if (op === null || c.dynamic || op.qualifier !== null || op.info.negated || op.info.family === 'null') return null;
+  if (firstPositive(op.info, c.prepared, value) >= 0) return null;
+  return `${q(value)}${c.text.noValues}`;
+}
+
+function absent(c: CompiledCondition, read: ContextRead): string {
+  return read === undefined ? `${q(c.key)} is not in the request` : `${q(c.key)} has no values (an empty set counts as absent)`;
+}
+
+export function traceCondition(c: CompiledCondition, view: ContextView): ConditionTrace {
+  const read = view.get(c.key, c.lowerKey);
+  const { matched, reason } = explainCondition(c, view, read);
+  return { operator: c.operator, key: c.key, policyValues: [...c.policyValues], contextValues: toList(read), matched, reason };
 }
 
 /** True when `value` satisfies the positive comparison with any policy value (used for Resource). */

@@ -3,7 +3,7 @@
 // match (IAM User Guide: "All context keys in a condition element block must resolve to true").
 // Models built by hand or from untrusted JSON are read defensively: a malformed part never matches.
 import type { Policy, PrincipalType, Statement, ValueList } from '../model';
-import { compileCondition, conditionHolds, anyValueMatches, traceCondition, type CompiledCondition, type ConditionTrace } from './compile-condition';
+import { compileCondition, conditionHolds, anyValueMatches, explainCondition, q, quickFailureReason, traceCondition, type CompiledCondition, type ConditionTrace } from './compile-condition';
 import type { ContextView } from './context-view';
 import { compilePrincipal, principalMatches, type CompiledPrincipal } from './principal';
 import { compileWildcard, matches, type Matcher } from './wildcard';
@@ -45,6 +45,10 @@ export interface CompiledStatement {
   resource: CompiledCondition | null;
   resourceNegated: boolean;
   conditions: CompiledCondition[];
+  /** `statement N ("sid")`, used in one-line reasons. */
+  label: string;
+  /** Per condition: `statement N: Operator "key": `. */
+  conditionPrefixes: string[];
 }
 
 function listOf(list: ValueList | undefined): string[] | null {
@@ -70,9 +74,12 @@ export function compileStatement(statement: Statement, index: number, variablesE
       }
     }
   }
+  const label = typeof s.sid === 'string' ? `statement ${index + 1} (${q(s.sid)})` : `statement ${index + 1}`;
   return {
     index,
     ...(typeof s.sid === 'string' ? { sid: s.sid } : {}),
+    label,
+    conditionPrefixes: conditions.map((c) => `${label}: ${c.operator} ${q(c.key)}: `),
     effect,
     writtenEffect: typeof s.effect === 'string' ? s.effect : String(s.effect),
     principal: compilePrincipal(principalNegated ? s.notPrincipal : s.principal),
@@ -128,7 +135,6 @@ export function statementApplies(s: CompiledStatement, f: RequestFacts, view: Co
   return true;
 }
 
-const q = (s: string) => JSON.stringify(s);
 
 function principalTrace(s: CompiledStatement, f: RequestFacts): PartTrace {
   const matched = principalOk(s, f);
@@ -183,12 +189,47 @@ export function traceStatement(s: CompiledStatement, f: RequestFacts, view: Cont
   };
 }
 
+export interface ReasonMemo {
+  byValue: Map<string, string>;
+  hits: number;
+  misses: number;
+}
+
+/**
+ * The one-line reason for a failing part, `statement N: …`. For a condition without variables whose
+ * key has one request value the reason depends only on that value, so it is memoized per condition
+ * (the reach preview meets the same values again and again) until the memo proves useless.
+ */
+export function failureReason(s: CompiledStatement, part: number, f: RequestFacts, view: ContextView, memos: Map<CompiledCondition, ReasonMemo>): string {
+  const c = part >= 0 ? s.conditions[part] : undefined;
+  if (!c || c.dynamic) return `${s.label}: ${describeFailingPart(s, part, f, view)}`;
+  const read = view.get(c.key, c.lowerKey);
+  if (typeof read !== 'string') return `${s.label}: ${describeFailingPart(s, part, f, view)}`;
+  let memo = memos.get(c);
+  if (!memo) memos.set(c, (memo = { byValue: new Map(), hits: 0, misses: 0 }));
+  const useMemo = memo.misses < 512 || memo.hits * 4 >= memo.misses;
+  if (useMemo) {
+    const hit = memo.byValue.get(read);
+    if (hit !== undefined) {
+      memo.hits++;
+      return hit;
+    }
+    memo.misses++;
+  }
+  const quick = quickFailureReason(c, read);
+  const reason = quick !== null ? (s.conditionPrefixes[part] ?? '') + quick : `${s.label}: ${describeFailingPart(s, part, f, view)}`;
+  if (useMemo) {
+    if (memo.byValue.size >= 4096) memo.byValue.clear();
+    memo.byValue.set(read, reason);
+  }
+  return reason;
+}
+
 export function describeFailingPart(s: CompiledStatement, part: number, f: RequestFacts, view: ContextView): string {
   if (part === -3) return principalTrace(s, f).reason;
   if (part === -2) return actionTrace(s, f).reason;
   if (part === -1) return resourceTrace(s, f, view)?.reason ?? '';
   const c = s.conditions[part];
   if (!c) return '';
-  const t = traceCondition(c, view);
-  return `${c.operator} ${q(c.key)}: ${t.reason}`;
+  return `${c.operator} ${q(c.key)}: ${explainCondition(c, view).reason}`;
 }

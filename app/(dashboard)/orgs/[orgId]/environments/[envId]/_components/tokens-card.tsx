@@ -1,0 +1,116 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardHeader } from '@/components/ui/card';
+import { Dialog } from '@/components/ui/dialog';
+import { KeyIcon, PlusIcon } from '@/components/ui/icons';
+import { LoadingRows } from '@/components/ui/skeleton';
+import { DateTime } from '@/components/ui/time';
+import { apiNoContent, errorMessage } from '@/lib/client/api';
+import { keys } from '@/lib/client/queries/keys';
+import { tokensQuery } from '@/lib/client/queries/projects';
+import type { TEnvironmentToken } from '@/lib/schemas/tokens';
+import { NewTokenDialog } from './new-token-dialog';
+
+const statusTone = { active: 'green', revoked: 'red', expired: 'amber' } as const;
+
+export function TokensCard({ orgId, envId, canManage, publicUrl }: { orgId: string; envId: string; canManage: boolean; publicUrl: string }) {
+  const queryClient = useQueryClient();
+  const tokens = useQuery(tokensQuery(orgId, envId));
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<TEnvironmentToken | null>(null);
+  const revoke = useMutation({
+    mutationFn: (token: TEnvironmentToken) => apiNoContent(`/api/v1/orgs/${orgId}/environments/${envId}/tokens/${token.id}`, { method: 'DELETE' }),
+    onSuccess: async () => {
+      setRevoking(null);
+      await queryClient.invalidateQueries({ queryKey: keys.org(orgId) });
+    },
+  });
+  const items = tokens.data?.items ?? [];
+  return (
+    <Card>
+      <CardHeader
+        title="Environment tokens"
+        description="Machine credentials of this environment. The workload presents one to get signed ID tokens."
+        actions={
+          canManage ? (
+            <Button size="sm" onClick={() => setCreating(true)}>
+              <PlusIcon /> New token
+            </Button>
+          ) : undefined
+        }
+      />
+      {tokens.isPending ? (
+        <div className="px-5">
+          <LoadingRows label="Loading tokens" />
+        </div>
+      ) : tokens.isError ? (
+        <div className="p-5">
+          <Alert tone="error">{errorMessage(tokens.error)}</Alert>
+        </div>
+      ) : items.length === 0 ? (
+        <div className="flex flex-col items-center px-5 py-10 text-center">
+          <span className="mb-2 rounded-full bg-brand-50 p-3 text-brand-600 [&_svg]:size-5">
+            <KeyIcon />
+          </span>
+          <p className="font-medium text-slate-900">No tokens yet</p>
+          <p className="mt-1 max-w-sm text-sm text-slate-600">{canManage ? 'Create a token and set it as TRUSTBRIDGE_TOKEN in the environment.' : 'An admin can create a token for this environment.'}</p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
+                <th scope="col" className="px-5 py-2.5 font-medium">Token</th>
+                <th scope="col" className="px-5 py-2.5 font-medium">Status</th>
+                <th scope="col" className="px-5 py-2.5 font-medium">Created</th>
+                <th scope="col" className="px-5 py-2.5 font-medium">Expires</th>
+                <th scope="col" className="px-5 py-2.5 font-medium">Last used</th>
+                {canManage ? <th scope="col" className="px-5 py-2.5"><span className="sr-only">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((token) => (
+                <tr key={token.id}>
+                  <td className="px-5 py-3 font-medium text-slate-900">{token.name}</td>
+                  <td className="px-5 py-3 font-mono text-xs text-slate-700">{token.prefix}…</td>
+                  <td className="px-5 py-3">
+                    <Badge tone={statusTone[token.status]}>{token.status}</Badge>
+                  </td>
+                  <td className="px-5 py-3 text-slate-700"><DateTime value={token.createdAt} /></td>
+                  <td className="px-5 py-3 text-slate-700">{token.expiresAt ? <DateTime value={token.expiresAt} /> : 'Never'}</td>
+                  <td className="px-5 py-3 text-slate-700">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : 'Never'}</td>
+                  {canManage ? (
+                    <td className="px-5 py-3 text-right">
+                      {token.status === 'active' ? (
+                        <Button size="sm" variant="secondary" onClick={() => setRevoking(token)} aria-label={`Revoke token ${token.name}`}>
+                          Revoke
+                        </Button>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <NewTokenDialog orgId={orgId} envId={envId} publicUrl={publicUrl} open={creating} onClose={() => setCreating(false)} />
+      <Dialog open={revoking !== null} onClose={() => setRevoking(null)} title={`Revoke “${revoking?.name ?? ''}”?`} description="Workloads using this token stop getting ID tokens within seconds. This cannot be undone.">
+        {revoke.isError ? <Alert tone="error" className="mb-4">{errorMessage(revoke.error)}</Alert> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setRevoking(null)}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking)}>
+            Revoke token
+          </Button>
+        </div>
+      </Dialog>
+    </Card>
+  );
+}
