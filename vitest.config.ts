@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Unit tests live next to the code they test (`lib/**/*.test.ts`); HTTP-level tests that talk to a
-// running server live in `tests/http` and are selected with `--project http` by scripts/test.mjs.
+// Unit tests live next to the code they test (`lib/**/*.test.ts`, project `unit`). Integration
+// tests (project `integration`) talk to a real production server (`tests/http`) or straight to a
+// real database (`tests/db`); scripts/test.ts runs them once on SQLite and once on PostgreSQL.
 export default defineConfig({
   resolve: {
     alias: {
@@ -20,13 +21,13 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'http',
-          include: ['tests/http/**/*.test.ts'],
+          name: 'integration',
+          include: ['tests/http/**/*.test.ts', 'tests/db/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          maxWorkers: 2,
         },
       },
     ],

@@ -45,9 +45,16 @@ function row(id: string, key: string, operator: 'StringEquals' | 'StringLike', v
   return { id, key, operator, negated: false, ifExists: false, qualifier: null, values };
 }
 
-/** A StringLike pattern following the template: fixed fields literal, the others `*`. */
-function templatePattern(template: SubjectTemplate, fixed: Partial<Record<SubjectField, string>>): string {
-  return template.map((field) => `${field}:${fixed[field] !== undefined ? literalForLike(escapeSubjectValue(fixed[field] as string)) : '*'}`).join(':');
+/**
+ * A row following the template: fixed fields literal, the others `*` (StringLike); when every field
+ * is fixed, the one exact subject (StringEquals).
+ */
+function templateRow(id: string, ctx: PresetContext, fixed: Partial<Record<SubjectField, string>>): ConditionRow {
+  const template = ctx.subjectTemplate;
+  if (template.every((field) => fixed[field] !== undefined)) {
+    return row(id, subKey(ctx), 'StringEquals', [literalForEquals(template.map((field) => `${field}:${escapeSubjectValue(fixed[field] as string)}`).join(':'))]);
+  }
+  return row(id, subKey(ctx), 'StringLike', [template.map((field) => `${field}:${fixed[field] !== undefined ? literalForLike(escapeSubjectValue(fixed[field] as string)) : '*'}`).join(':')]);
 }
 
 /** Every subject of the organization, and nothing else. */
@@ -62,6 +69,24 @@ function exactSubjects(id: string, ctx: PresetContext, envs: readonly ReachEnvir
   const subs = [...new Set(envs.map((e) => e.sub))];
   const values = subs.length > 0 ? subs.map(literalForEquals) : [literalForEquals(`org:${escapeSubjectValue(ctx.orgId)}:`)];
   return row(id, subKey(ctx), 'StringEquals', values);
+}
+
+/** Environments outside `chosen` that share a subject with one of them (the template cannot tell them apart). */
+function sharingSubjects(ctx: PresetContext, chosen: readonly ReachEnvironment[]): ReachEnvironment[] {
+  const ids = new Set(chosen.map((e) => e.id));
+  const subs = new Set(chosen.map((e) => e.sub));
+  return ctx.environments.filter((e) => !ids.has(e.id) && subs.has(e.sub));
+}
+
+function joinNotes(...notes: Array<string | undefined>): string | undefined {
+  const present = notes.filter((n): n is string => n !== undefined && n.length > 0);
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
+function sharingNote(ctx: PresetContext, chosen: readonly ReachEnvironment[]): string | undefined {
+  const others = sharingSubjects(ctx, chosen);
+  if (others.length === 0) return undefined;
+  return `The subject template gives ${others.length} other environment(s) the same sub, so they are admitted too: ${others.map((e) => `${e.projectSlug}/${e.slug}`).join(', ')}.`;
 }
 
 export function thisOrganization(ctx: PresetContext): BuilderModel {
@@ -81,18 +106,22 @@ export function thisProject(ctx: PresetContext): BuilderModel {
     const fixed: Partial<Record<SubjectField, string>> = { org: ctx.orgId };
     if (template.includes('project')) fixed.project = slug;
     if (template.includes('project_id') && projectId !== undefined) fixed.project_id = projectId;
-    return base(ctx, [row('this-project-sub', subKey(ctx), 'StringLike', [templatePattern(template, fixed)])]);
+    return base(ctx, [templateRow('this-project-sub', ctx, fixed)]);
   }
   if (ctx.sessionTags) {
     return base(ctx, [orgRow('this-project-sub', ctx), row('this-project-tag', 'aws:RequestTag/project', 'StringEquals', [literalForEquals(slug)])], 'The subject template has no project field, so the project is checked with the session tag aws:RequestTag/project.');
   }
-  return base(ctx, [exactSubjects('this-project-sub', ctx, inProject)], `The subject template has no project field and session tags are off, so the policy lists the ${inProject.length} current environment subject(s) of project "${slug}" exactly; environments added later are not included.`);
+  return base(
+    ctx,
+    [exactSubjects('this-project-sub', ctx, inProject)],
+    joinNotes(`The subject template has no project field and session tags are off, so the policy lists the ${inProject.length} current environment subject(s) of project "${slug}" exactly; environments added later are not included.`, sharingNote(ctx, inProject)),
+  );
 }
 
 export function theseEnvironments(ctx: PresetContext): BuilderModel {
   const ids = new Set(ctx.environmentIds ?? []);
   const chosen = ctx.environments.filter((e) => ids.has(e.id));
-  return base(ctx, [exactSubjects('these-environments-sub', ctx, chosen)], chosen.length === 0 ? 'No environment is chosen, so the policy admits none.' : undefined);
+  return base(ctx, [exactSubjects('these-environments-sub', ctx, chosen)], joinNotes(chosen.length === 0 ? 'No environment is chosen, so the policy admits none.' : undefined, sharingNote(ctx, chosen)));
 }
 
 export function productionEnvironments(ctx: PresetContext): BuilderModel {
@@ -101,9 +130,13 @@ export function productionEnvironments(ctx: PresetContext): BuilderModel {
     return base(ctx, [orgRow('production-sub', ctx), row('production-stage', 'aws:RequestTag/stage', 'StringEquals', [PRODUCTION_STAGE])]);
   }
   if (ctx.subjectTemplate.includes('stage')) {
-    return base(ctx, [row('production-sub', subKey(ctx), 'StringLike', [templatePattern(ctx.subjectTemplate, { org: ctx.orgId, stage: PRODUCTION_STAGE })])]);
+    return base(ctx, [templateRow('production-sub', ctx, { org: ctx.orgId, stage: PRODUCTION_STAGE })]);
   }
-  return base(ctx, [exactSubjects('production-sub', ctx, production)], `The subject template has no stage field and session tags are off, so the policy lists the ${production.length} current production environment subject(s) exactly; production environments added later are not included.`);
+  return base(
+    ctx,
+    [exactSubjects('production-sub', ctx, production)],
+    joinNotes(`The subject template has no stage field and session tags are off, so the policy lists the ${production.length} current production environment subject(s) exactly; production environments added later are not included.`, sharingNote(ctx, production)),
+  );
 }
 
 export const PRESETS: Record<PresetId, (ctx: PresetContext) => BuilderModel> = {

@@ -10,25 +10,15 @@
 //   require a condition set operator");
 // - an unknown operator never matches.
 import { compileArn, arnMatches, type ArnMatcher } from './arn';
-import { countOf, toList, valueAt, type ContextRead, type ContextView } from './context-view';
+import { countOf, valueAt, type ContextRead, type ContextView } from './context-view';
+import { listOf, verbs } from './describe';
 import { cidrContains, parseCidr, type Cidr } from './ip';
 import { allowsVariables, parseOperator, type OperatorInfo, type ParsedOperator } from './operators';
 import { hasVariables, splitVariables, type Piece } from './policy-variables';
 import { parseBase64, parseBool, parseDate, parseNumber } from './values';
 import { compileRuns, matches, type Matcher, type PatternRun } from './wildcard';
 
-export interface ConditionTrace {
-  /** As written, e.g. `ForAnyValue:StringLikeIfExists`. */
-  operator: string;
-  key: string;
-  policyValues: string[];
-  /** Request values; null when the key is absent. */
-  contextValues: string[] | null;
-  matched: boolean;
-  reason: string;
-}
-
-type Prepared =
+export type Prepared =
   | { t: 'match'; m: Matcher; shown: string }
   | { t: 'lower'; s: string; shown: string }
   | { t: 'arn'; m: ArnMatcher; shown: string }
@@ -38,7 +28,7 @@ type Prepared =
   | { t: 'ip'; c: Cidr | null; shown: string }
   | { t: 'bin'; s: string | null; shown: string };
 
-interface CompiledValue {
+export interface CompiledValue {
   written: string;
   /** Set when the value contains policy variables; resolved per request. */
   pieces: Piece[] | null;
@@ -146,14 +136,14 @@ function resolveVariable(p: Extract<Piece, { t: 'var' }>, view: ContextView): st
   return p.fallback;
 }
 
-function unresolvedVariables(v: CompiledValue, view: ContextView): string[] {
+export function unresolvedVariables(v: CompiledValue, view: ContextView): string[] {
   if (v.pieces === null) return [];
   const out: string[] = [];
   for (const p of v.pieces) if (p.t === 'var' && resolveVariable(p, view) === null) out.push(`\${${p.key}}`);
   return out;
 }
 
-function preparedFor(c: CompiledCondition, view: ContextView): Array<Prepared | null> {
+export function preparedFor(c: CompiledCondition, view: ContextView): Array<Prepared | null> {
   if (!c.dynamic) return c.prepared;
   const op = c.op as ParsedOperator;
   return c.values.map((v) => (unresolvedVariables(v, view).length > 0 ? null : prepare(op.info, runsOf(v, view))));
@@ -209,7 +199,7 @@ function positive(info: OperatorInfo, p: Prepared, v: string): boolean {
   }
 }
 
-function firstPositive(info: OperatorInfo, prepared: ReadonlyArray<Prepared | null>, v: string): number {
+export function firstPositive(info: OperatorInfo, prepared: ReadonlyArray<Prepared | null>, v: string): number {
   for (let i = 0; i < prepared.length; i++) {
     const p = prepared[i];
     if (p != null && positive(info, p, v)) return i;
@@ -217,7 +207,7 @@ function firstPositive(info: OperatorInfo, prepared: ReadonlyArray<Prepared | nu
   return -1;
 }
 
-function nullMatches(prepared: ReadonlyArray<Prepared | null>, absent: boolean): boolean {
+export function nullMatches(prepared: ReadonlyArray<Prepared | null>, absent: boolean): boolean {
   for (const p of prepared) if (p != null && p.t === 'bool' && p.b === absent) return true;
   return false;
 }
@@ -239,119 +229,6 @@ export function conditionHolds(c: CompiledCondition, view: ContextView): boolean
   }
   for (let i = 0; i < n; i++) if ((firstPositive(op.info, prepared, valueAt(read, i)) >= 0) !== negated) return true;
   return false;
-}
-
-// ---- explanations -------------------------------------------------------------------------------
-
-/** JSON-style quoting, without JSON.stringify for the common plain case. */
-export function q(s: string): string {
-  return /^[^"\\\u0000-\u001f\u2028\u2029]*$/.test(s) ? `"${s}"` : JSON.stringify(s);
-}
-
-function verbs(info: OperatorInfo): { yes: string; no: string } {
-  const date = info.family === 'date';
-  switch (info.comparison) {
-    case 'like':
-      return { yes: 'matches', no: 'does not match' };
-    case 'equalsIgnoreCase':
-      return { yes: 'equals (ignoring case)', no: 'does not equal (ignoring case)' };
-    case 'lt':
-      return date ? { yes: 'is before', no: 'is not before' } : { yes: 'is less than', no: 'is not less than' };
-    case 'lte':
-      return date ? { yes: 'is at or before', no: 'is not at or before' } : { yes: 'is at most', no: 'is not at most' };
-    case 'gt':
-      return date ? { yes: 'is after', no: 'is not after' } : { yes: 'is greater than', no: 'is not greater than' };
-    case 'gte':
-      return date ? { yes: 'is at or after', no: 'is not at or after' } : { yes: 'is at least', no: 'is not at least' };
-    case 'equals':
-      if (info.family === 'ip') return { yes: 'is in', no: 'is not in' };
-      if (info.family === 'bool') return { yes: 'is', no: 'is not' };
-      return { yes: 'equals', no: 'does not equal' };
-  }
-}
-
-function listOf(prepared: ReadonlyArray<Prepared | null>, values: readonly CompiledValue[]): string {
-  const shown = prepared.map((p, i) => (p ? q(p.shown) : `${q(values[i]?.written ?? '')} (unresolved)`));
-  if (shown.length === 1) return shown[0] ?? '';
-  return `any of ${shown.join(', ')}`;
-}
-
-function variableNote(c: CompiledCondition, view: ContextView): string {
-  const missing = new Set<string>();
-  for (const v of c.values) for (const name of unresolvedVariables(v, view)) missing.add(name);
-  if (missing.size === 0) return '';
-  return ` (${[...missing].join(', ')} has no value in the request, so a policy value using it matches nothing)`;
-}
-
-/** Whether the condition holds, and one sentence saying exactly why. */
-export function explainCondition(c: CompiledCondition, view: ContextView, read: ContextRead = view.get(c.key, c.lowerKey)): { matched: boolean; reason: string } {
-  const op = c.op;
-  if (op === null) return { matched: false, reason: `${c.unknownReason}, so this condition never matches.` };
-  const n = countOf(read);
-  if (op.info.family === 'null') {
-    const matched = nullMatches(c.prepared, n === 0);
-    if (n === 0) return { matched, reason: matched ? `${absent(c, read)}, and Null "true" requires that.` : `${absent(c, read)}, but Null "false" requires the key to exist.` };
-    return { matched, reason: matched ? `${q(c.key)} is present, and Null "false" requires that.` : `${q(c.key)} is present, but Null "true" requires it to be absent.` };
-  }
-  if (n === 0) {
-    if (op.ifExists) return { matched: true, reason: `${absent(c, read)}; …IfExists treats a missing key as a match.` };
-    if (op.qualifier === 'ForAllValues') return { matched: true, reason: `${absent(c, read)}; ForAllValues is true when the request has no values for the key.` };
-    if (op.qualifier === 'ForAnyValue') return { matched: false, reason: `${absent(c, read)}; ForAnyValue is false when the request has no values for the key.` };
-    if (op.info.negated) return { matched: true, reason: `${absent(c, read)}; the negated operator ${op.base} matches a missing key.` };
-    return { matched: false, reason: `${absent(c, read)}, so ${op.base} cannot match.` };
-  }
-  if (op.qualifier === null && n !== 1) {
-    return { matched: false, reason: `${q(c.key)} has ${n} values in the request; without ForAnyValue: or ForAllValues: a multivalued key does not match.` };
-  }
-  const prepared = c.dynamic ? preparedFor(c, view) : c.prepared;
-  const listed = c.dynamic ? listOf(prepared, c.values) : c.text.values;
-  const note = c.dynamic ? variableNote(c, view) : '';
-  const negated = op.info.negated;
-  if (op.qualifier === null) {
-    const value = valueAt(read, 0);
-    const hit = firstPositive(op.info, prepared, value);
-    if (hit < 0) return { matched: negated, reason: `${q(value)} ${c.text.no} ${listed}${note}.` };
-    const shown = `${q(value)} ${c.text.yes} ${q(prepared[hit]?.shown ?? '')}`;
-    return negated ? { matched: false, reason: `${shown}, and ${op.base} requires that it does not${note}.` } : { matched: true, reason: `${shown}${note}.` };
-  }
-  const results: Array<{ ok: boolean; text: string }> = [];
-  for (let i = 0; i < n; i++) results.push(judgeOne(c, op, prepared, listed, valueAt(read, i)));
-  if (op.qualifier === 'ForAnyValue') {
-    const hit = results.find((r) => r.ok);
-    if (hit) return { matched: true, reason: `${hit.text}; ForAnyValue needs one request value to match${note}.` };
-    return { matched: false, reason: `no request value satisfies ${op.base}: ${results.map((r) => r.text).join('; ')}${note}.` };
-  }
-  const miss = results.find((r) => !r.ok);
-  if (miss) return { matched: false, reason: `${miss.text}; ForAllValues needs every request value to match${note}.` };
-  return { matched: true, reason: `every request value satisfies ${op.base}: ${results.map((r) => r.text).join('; ')}${note}.` };
-}
-
-function judgeOne(c: CompiledCondition, op: ParsedOperator, prepared: ReadonlyArray<Prepared | null>, listed: string, value: string): { ok: boolean; text: string } {
-  const hit = firstPositive(op.info, prepared, value);
-  if (hit < 0) return { ok: op.info.negated, text: `${q(value)} ${c.text.no} ${listed}` };
-  const text = `${q(value)} ${c.text.yes} ${q(prepared[hit]?.shown ?? '')}`;
-  return op.info.negated ? { ok: false, text: `${text}, and ${op.base} requires that it does not` } : { ok: true, text };
-}
-
-/**
- * The failure sentence for the common case — no variables, no set operator, a single request value,
- * a positive operator that did not match — built from precomputed parts; null for other cases.
- */
-export function quickFailureReason(c: CompiledCondition, value: string): string | null {
-  const op = c.op;
-  if (op === null || c.dynamic || op.qualifier !== null || op.info.negated || op.info.family === 'null') return null;
-  if (firstPositive(op.info, c.prepared, value) >= 0) return null;
-  return `${q(value)}${c.text.noValues}`;
-}
-
-function absent(c: CompiledCondition, read: ContextRead): string {
-  return read === undefined ? `${q(c.key)} is not in the request` : `${q(c.key)} has no values (an empty set counts as absent)`;
-}
-
-export function traceCondition(c: CompiledCondition, view: ContextView): ConditionTrace {
-  const read = view.get(c.key, c.lowerKey);
-  const { matched, reason } = explainCondition(c, view, read);
-  return { operator: c.operator, key: c.key, policyValues: [...c.policyValues], contextValues: toList(read), matched, reason };
 }
 
 /** True when `value` satisfies the positive comparison with any policy value (used for Resource). */

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { lintPolicy, type Finding, type LintOptions, type LintRule } from './lint-policy';
+import { parsePolicy } from './parse-policy';
+import { renderPolicy } from './render-policy';
+
+const ISSUER = 'https://tb.example.com/oidc/org_abc';
+const P = 'tb.example.com/oidc/org_abc';
+const PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${P}`;
+const AUD = `${P}:aud`;
+const SUB = `${P}:sub`;
+const OPTS: LintOptions = { issuer: ISSUER, orgId: 'org_abc' };
+
+type Json = Record<string, unknown>;
+
+function trust(overrides: Json = {}, condition: Json | null = { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_abc:*' } }): Json {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity', ...(condition ? { Condition: condition } : {}), ...overrides }],
+  };
+}
+
+function rules(findings: Finding[]): LintRule[] {
+  return findings.map((f) => f.rule);
+}
+
+describe('good policies produce no findings', () => {
+  const good: Array<[string, Json, LintOptions]> = [
+    ['StringLike sub anchored after the org id', trust(), OPTS],
+    ['StringEquals exact subjects', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: ['org:org_abc:project:web:environment:dev', 'org:org_abc:project:api:environment:prod'] } }), OPTS],
+    ['session tags with sts:TagSession', trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }, { StringEquals: { [AUD]: 'sts.amazonaws.com', 'aws:RequestTag/stage': 'production' }, StringLike: { [SUB]: 'org:org_abc:project:web:*' } }), { ...OPTS, sessionTags: true }],
+    ['without options the issuer comes from the provider ARN', trust(), {}],
+    ['an exact single-field subject', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'org:org_abc' } }), OPTS],
+  ];
+  it.each(good)('%s', (_name, policy, options) => {
+    expect(lintPolicy(policy, options)).toEqual([]);
+    expect(lintPolicy(JSON.stringify(policy), options)).toEqual([]);
+  });
+});
+
+interface RuleCase {
+  rule: LintRule;
+  severity: 'error' | 'warning' | 'info';
+  policy: unknown;
+  options?: LintOptions;
+  path?: string;
+}
+
+const big = trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: Array.from({ length: 45 }, (_, i) => `org:org_abc:project:p${i}:environment:e${i}`) } });
+const huge = trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: Array.from({ length: 95 }, (_, i) => `org:org_abc:project:p${i}:environment:e${i}`) } });
+
+const ruleCases: RuleCase[] = [
+  { rule: 'json-malformed', severity: 'error', policy: '{"Statement": [', path: '$.Statement[0]' },
+  { rule: 'json-malformed', severity: 'error', policy: 42, path: '$' },
+  { rule: 'policy-invalid', severity: 'error', policy: '{"Statement": [{"Effect": "allow", "Action": "sts:AssumeRoleWithWebIdentity"}]}', path: '$.Statement[0].Effect' },
+  { rule: 'missing-aud-condition', severity: 'warning', policy: trust({}, { StringLike: { [SUB]: 'org:org_abc:*' } }), path: '$.Statement[0].Condition' },
+  { rule: 'missing-sub-condition', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' } }), path: '$.Statement[0].Condition' },
+  { rule: 'missing-sub-condition', severity: 'error', policy: trust({}, null), path: '$.Statement[0]' },
+  { rule: 'sub-not-anchored', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: '*' } }), path: `$.Statement[0].Condition.StringLike["${SUB}"]` },
+  { rule: 'sub-not-anchored', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:*' } }) },
+  { rule: 'sub-not-anchored', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_abc*' } }) },
+  { rule: 'sub-not-anchored', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: ['org:org_abc:*', 'org:*:project:web:*'] } }) },
+  { rule: 'sub-not-anchored', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_xyz:*' } }), options: OPTS },
+  { rule: 'sub-not-anchored', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringNotLike: { [SUB]: 'org:evil:*' } }) },
+  { rule: 'sub-not-anchored', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:${aws:username}:*' } }) },
+  { rule: 'wildcard-in-string-equals', severity: 'warning', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'org:org_abc:*' } }), path: `$.Statement[0].Condition.StringEquals["${SUB}"]` },
+  { rule: 'wildcard-in-string-equals', severity: 'warning', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_abc:*' }, StringNotEquals: { 'aws:RequestTag/stage': 'dev?' } }) },
+  { rule: 'string-like-without-wildcard', severity: 'info', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_abc:project:web:environment:dev' } }), path: `$.Statement[0].Condition.StringLike["${SUB}"]` },
+  { rule: 'forallvalues-single-valued-key', severity: 'warning', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_abc:*' }, 'ForAllValues:StringEquals': { 'aws:RequestTag/stage': 'production' } }) },
+  { rule: 'forallvalues-single-valued-key', severity: 'warning', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, 'ForAllValues:StringLike': { [SUB]: 'org:org_abc:*' } }) },
+  { rule: 'forallvalues-single-valued-key', severity: 'warning', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_abc:*' }, 'ForAllValues:StringLike': { 'sts:RoleSessionName': 'env-*' } }) },
+  { rule: 'invisible-claim', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [`${P}:environment_slug`]: 'dev' }, StringLike: { [SUB]: 'org:org_abc:*' } }), path: `$.Statement[0].Condition.StringEquals["${P}:environment_slug"]` },
+  { rule: 'foreign-issuer-key', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:x/y:ref:refs/heads/main' }, StringLike: { [SUB]: 'org:org_abc:*' } }), options: OPTS },
+  { rule: 'foreign-issuer-key', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', 'gitlab.com:sub': 'project_path:x/y' }, StringLike: { [SUB]: 'org:org_abc:*' } }), options: OPTS },
+  { rule: 'foreign-issuer-key', severity: 'error', policy: trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', 'tb.example.com/oidc/org_other:sub': 'org:org_other:x' }, StringLike: { [SUB]: 'org:org_abc:*' } }), options: OPTS },
+  { rule: 'action-principal-mismatch', severity: 'error', policy: trust({ Action: 'sts:AssumeRole' }), path: '$.Statement[0].Action' },
+  { rule: 'action-principal-mismatch', severity: 'error', policy: trust({ Action: '*' }) },
+  { rule: 'action-principal-mismatch', severity: 'error', policy: trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML'] }) },
+  { rule: 'action-principal-mismatch', severity: 'error', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRoleWithWebIdentity' }] }, path: '$.Statement[0].Principal' },
+  { rule: 'federated-not-oidc-provider', severity: 'error', policy: trust({ Principal: { Federated: 'tb.example.com' } }), path: '$.Statement[0].Principal.Federated' },
+  { rule: 'federated-not-oidc-provider', severity: 'error', policy: trust({ Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/tb.example.com/oidc/org_other' } }), options: OPTS },
+  { rule: 'federated-not-oidc-provider', severity: 'error', policy: trust({ Principal: { Federated: 'arn:aws:iam::1111:oidc-provider/tb.example.com/oidc/org_abc' } }), options: OPTS },
+  { rule: 'missing-tag-session', severity: 'error', policy: trust(), options: { ...OPTS, sessionTags: true }, path: '$.Statement[0].Action' },
+  { rule: 'policy-size-over-default-quota', severity: 'warning', policy: big, path: '$' },
+  { rule: 'policy-size-over-maximum', severity: 'error', policy: huge, path: '$' },
+];
+
+describe('each rule', () => {
+  it.each(ruleCases.map((c, i) => [`${c.rule} #${i}`, c] as const))('%s', (_name, c) => {
+    const findings = lintPolicy(c.policy, c.options ?? {});
+    const hit = findings.find((f) => f.rule === c.rule);
+    expect(hit, JSON.stringify(findings)).toBeDefined();
+    expect(hit?.severity).toBe(c.severity);
+    expect(hit?.message.length).toBeGreaterThan(10);
+    if (c.path !== undefined) expect(hit?.path).toBe(c.path);
+  });
+
+  it('a size warning is not also an error, and the other way round', () => {
+    expect(rules(lintPolicy(big, OPTS))).toEqual(['policy-size-over-default-quota']);
+    expect(rules(lintPolicy(huge, OPTS))).toEqual(['policy-size-over-maximum']);
+  });
+
+  it('a missing Statement is policy-invalid, not json-malformed', () => {
+    expect(lintPolicy('{"Version": "2012-10-17"}')).toEqual([{ rule: 'policy-invalid', severity: 'error', message: 'The policy has no Statement.', path: '$' }]);
+  });
+});
+
+describe('fixes', () => {
+  const fixable: Array<[LintRule, Json, LintOptions]> = [
+    ['missing-aud-condition', trust({}, { StringLike: { [SUB]: 'org:org_abc:*' } }), OPTS],
+    ['missing-sub-condition', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' } }), OPTS],
+    ['sub-not-anchored', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringNotLike: { [SUB]: 'org:evil:*' } }), OPTS],
+    ['wildcard-in-string-equals', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'org:org_abc:*' } }), OPTS],
+    ['string-like-without-wildcard', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'org:org_abc:project:web:environment:dev' } }), OPTS],
+    ['forallvalues-single-valued-key', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com' }, 'ForAllValues:StringLike': { [SUB]: 'org:org_abc:*' } }), OPTS],
+    ['invisible-claim', trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }, { StringEquals: { [AUD]: 'sts.amazonaws.com', [`${P}:environment_stage`]: 'production' }, StringLike: { [SUB]: 'org:org_abc:*' } }), { ...OPTS, sessionTags: true }],
+    ['action-principal-mismatch', trust({ Action: 'sts:*' }), OPTS],
+    ['federated-not-oidc-provider', trust({ Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/tb.example.com/oidc/org_other' } }), OPTS],
+    ['missing-tag-session', trust(), { ...OPTS, sessionTags: true }],
+  ];
+  it.each(fixable)('%s has a fix that removes it', (rule, policy, options) => {
+    const finding = lintPolicy(policy, options).find((f) => f.rule === rule);
+    expect(finding?.fix).toBeDefined();
+    const fixed = finding?.fix?.policy;
+    if (!fixed) return;
+    expect(rules(lintPolicy(fixed, options))).not.toContain(rule);
+    // The fix is a valid policy that survives rendering and parsing.
+    const reparsed = parsePolicy(renderPolicy(fixed));
+    expect(reparsed.ok).toBe(true);
+    // The input is never changed by computing a fix.
+    expect(lintPolicy(policy, options).some((f) => f.rule === rule)).toBe(true);
+  });
+
+  it('the aud fix adds StringEquals aud = sts.amazonaws.com', () => {
+    const fix = lintPolicy(trust({}, { StringLike: { [SUB]: 'org:org_abc:*' } }), OPTS).find((f) => f.rule === 'missing-aud-condition')?.fix;
+    expect(fix && JSON.parse(renderPolicy(fix.policy)).Statement[0].Condition.StringEquals).toEqual({ [AUD]: 'sts.amazonaws.com' });
+  });
+
+  it('the invisible-claim fix tests the session tag instead', () => {
+    const fix = lintPolicy(trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }, { StringEquals: { [AUD]: 'sts.amazonaws.com', [`${P}:environment_stage`]: 'production' }, StringLike: { [SUB]: 'org:org_abc:*' } }), { ...OPTS, sessionTags: true }).find((f) => f.rule === 'invisible-claim')?.fix;
+    expect(fix && JSON.parse(renderPolicy(fix.policy)).Statement[0].Condition.StringEquals).toEqual({ [AUD]: 'sts.amazonaws.com', 'aws:RequestTag/stage': 'production' });
+  });
+});
+
+describe('robustness', () => {
+  it('ignores option values of the wrong type', () => {
+    expect(() => lintPolicy(trust(), { orgId: 5, issuer: null, sessionTags: 'yes' } as unknown as LintOptions)).not.toThrow();
+  });
+
+  it('lints a model as well as JSON', () => {
+    const parsed = parsePolicy(trust({ Action: 'sts:AssumeRole' }));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(rules(lintPolicy(parsed.policy, OPTS))).toContain('action-principal-mismatch');
+  });
+});

@@ -1,0 +1,33 @@
+// vitest globalSetup for the `http` and `db` projects: one shared production server per run, on
+// SQLite (default) or on a throwaway PostgreSQL cluster (TEST_DB=postgresql).
+import type { TestProject } from 'vitest/node';
+import { startPostgres, type RunningPostgres } from './postgres';
+import { startServer, type RunningServer } from './server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    server: { url: string; publicUrl: string; database: 'sqlite' | 'postgresql'; logFile: string };
+    postgresPort: number | null;
+  }
+}
+
+let server: RunningServer | undefined;
+let postgres: RunningPostgres | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  const database = process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+  if (database === 'postgresql') postgres = await startPostgres();
+  server = await startServer(postgres ? { databaseUrl: postgres.url } : {});
+  project.provide('server', { url: server.url, publicUrl: server.publicUrl, database, logFile: server.logFile });
+  project.provide('postgresPort', postgres?.port ?? null);
+}
+
+export async function teardown(): Promise<void> {
+  // Kept for debugging failed runs (tests/.reports is git-ignored).
+  const output = server?.output() ?? '';
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  mkdirSync('tests/.reports', { recursive: true });
+  writeFileSync(`tests/.reports/server-${process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite'}.log`, output);
+  await server?.stop();
+  postgres?.stop();
+}
