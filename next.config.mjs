@@ -15,6 +15,9 @@ const config = {
     serverActions: { bodySizeLimit: '64kb' },
   },
   distDir: process.env.TRUSTBRIDGE_NEXT_DIST_DIR || '.next',
+  // Type checking is its own step of `npm test` (tsc --noEmit over the whole tree, tests included);
+  // repeating it inside every build only makes `npm start` slower.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

@@ -66,7 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'trustbridge-test-'));
   const publicUrl = options.publicUrl ?? 'https://trustbridge.test';
-  const env: Record<string, string> = {
+  const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dataDir,
     NODE_ENV: 'production',
