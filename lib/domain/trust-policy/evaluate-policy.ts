@@ -5,7 +5,8 @@
 // `compilePolicy` takes a model (parsing is parsePolicy's job) and never throws, whatever it is given;
 // `decide` is the allocation-light fast path, `evaluate` returns the full per-statement trace.
 import type { Policy } from './model';
-import type { CompiledCondition, ConditionTrace } from './internal/compile-condition';
+import type { CompiledCondition } from './internal/compile-condition';
+import type { ConditionTrace } from './internal/explain-condition';
 import { ContextView } from './internal/context-view';
 import {
   compileStatement,
@@ -22,7 +23,7 @@ import {
 } from './internal/compile-statement';
 import { principalTypeOf } from './internal/principal';
 
-export type { ConditionTrace } from './internal/compile-condition';
+export type { ConditionTrace } from './internal/explain-condition';
 export type { PartTrace, StatementTrace } from './internal/compile-statement';
 
 export interface EvaluationRequest {

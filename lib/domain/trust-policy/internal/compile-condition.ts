@@ -1,4 +1,4 @@
-// Compiles one `operator → key → values` triple into a matcher, and explains its outcome.
+// Compiles one `operator → key → values` triple into a matcher (explain-condition.ts says why it held).
 // Rules (IAM User Guide, "Condition operators" and "Conditions with multiple context keys or values"):
 // - values of one key are ORed; for a negated operator they are NORed;
 // - a missing key makes a condition false, except: negated operators are true, `...IfExists` is true,

@@ -3,7 +3,9 @@
 // match (IAM User Guide: "All context keys in a condition element block must resolve to true").
 // Models built by hand or from untrusted JSON are read defensively: a malformed part never matches.
 import type { Policy, PrincipalType, Statement, ValueList } from '../model';
-import { compileCondition, conditionHolds, anyValueMatches, explainCondition, q, quickFailureReason, traceCondition, type CompiledCondition, type ConditionTrace } from './compile-condition';
+import { anyValueMatches, compileCondition, conditionHolds, type CompiledCondition } from './compile-condition';
+import { q } from './describe';
+import { explainCondition, quickFailureReason, traceCondition, type ConditionTrace } from './explain-condition';
 import type { ContextView } from './context-view';
 import { compilePrincipal, principalMatches, type CompiledPrincipal } from './principal';
 import { compileWildcard, matches, type Matcher } from './wildcard';
