@@ -8,7 +8,12 @@ import { migrateDatabase } from '@/lib/server/db/migrate';
 import { ConfigError, getConfig } from '@/lib/server/env';
 import { log } from '@/lib/server/log';
 import { bootstrap } from '@/lib/server/setup/bootstrap';
+import { verifyMasterKey } from '@/lib/server/oidc/verify-master-key';
+import { loadMasterKey } from '@/lib/server/security/master-key';
 import { frontDoor } from './server/front-door';
+import { routeIssuer } from './server/issuer-routes';
+import { startKeyHousekeeping } from '@/lib/server/oidc/key-housekeeping';
+import { issuanceAudit } from '@/lib/server/oidc/issuance-audit';
 
 async function main(): Promise<void> {
   const dev = process.env.NODE_ENV === 'development';
@@ -25,9 +30,12 @@ async function main(): Promise<void> {
   if (config.https && new URL(config.publicUrl).port !== '') log.warn('PUBLIC_URL has a port: AWS IAM rejects OIDC provider URLs with a port');
   if (!config.https) log.warn('PUBLIC_URL is http: fine for local use, but AWS only trusts https issuers', { publicUrl: config.publicUrl });
 
+  loadMasterKey(config);
   const applied = await migrateDatabase(config.database);
   log.info('database ready', { database: config.database.kind, appliedMigrations: applied });
   await bootstrap(config);
+  await verifyMasterKey();
+  const housekeeping = startKeyHousekeeping();
 
   const app = next({ dev, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
@@ -35,6 +43,8 @@ async function main(): Promise<void> {
 
   const server = createServer((req, res) => {
     if (!frontDoor(req, res, config, dev)) return;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (routeIssuer(req, res, path)) return;
     handle(req, res).catch((error: unknown) => {
       log.error('request failed', { requestId: req.headers['x-request-id'], error });
       if (!res.headersSent) {
@@ -56,9 +66,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    housekeeping.stop();
     server.close(() => {
-      void getDb()
-        .$disconnect()
+      void issuanceAudit()
+        .drain()
+        .then(() => getDb().$disconnect())
         .finally(() => process.exit(0));
     });
     server.closeIdleConnections();

@@ -22,6 +22,8 @@ export interface AppConfig {
   admin: { email: string; password: string } | null;
   session: { idleSeconds: number; absoluteSeconds: number };
   trustProxy: boolean;
+  /** ID tokens per second per environment (token bucket, burst = 2×), per replica. */
+  tokenRateLimit: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -41,6 +43,7 @@ const ZEnv = z.object({
   TRUSTBRIDGE_SESSION_IDLE_SECONDS: ZPositiveInt(60, 30 * 24 * 3600).default(8 * 3600),
   TRUSTBRIDGE_SESSION_MAX_SECONDS: ZPositiveInt(300, 90 * 24 * 3600).default(7 * 24 * 3600),
   TRUSTBRIDGE_TRUST_PROXY: ZBool.default(false),
+  TRUSTBRIDGE_TOKEN_RATE_LIMIT: ZPositiveInt(1, 1_000_000).default(20),
   TRUSTBRIDGE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
     session: { idleSeconds: e.TRUSTBRIDGE_SESSION_IDLE_SECONDS, absoluteSeconds: e.TRUSTBRIDGE_SESSION_MAX_SECONDS },
     trustProxy: e.TRUSTBRIDGE_TRUST_PROXY,
+    tokenRateLimit: e.TRUSTBRIDGE_TOKEN_RATE_LIMIT,
     logLevel: e.TRUSTBRIDGE_LOG_LEVEL,
   };
 }

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'version_conflict'
   | 'already_exists'
   | 'last_owner'
+  | 'confirmation_required'
   | 'setup_not_available'
   | 'invalid_setup_code'
   | 'invalid_invitation'

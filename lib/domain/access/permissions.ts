@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'token.read': ALL,
   'token.manage': ADMINS,
   'audit.read': ADMINS,
+  'issuer.read': ALL,
+  'issuer.manage': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

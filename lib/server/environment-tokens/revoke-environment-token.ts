@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
 import { getDb } from '../db/client';
 import { notFound } from '../errors';
+import { forgetEnvironmentToken } from './authenticate-environment-token';
 import { tokenSnapshot } from './token-dto';
 
 /** Idempotent: revoking a revoked token changes nothing and writes no second audit row. */
@@ -26,4 +27,5 @@ export async function revokeEnvironmentToken(access: OrgAccess, envId: string, t
       ipAddress: access.meta.ipAddress,
     });
   }, { timeout: 10_000 });
+  forgetEnvironmentToken(tokenId);
 }

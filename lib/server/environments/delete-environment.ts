@@ -1,5 +1,6 @@
 import 'server-only';
 import { recordAudit } from '../audit/record-audit';
+import { forgetAllEnvironmentTokens } from '../environment-tokens/authenticate-environment-token';
 import type { OrgAccess } from '../auth/org-access';
 import { getDb } from '../db/client';
 import { notFound } from '../errors';
@@ -21,4 +22,6 @@ export async function deleteEnvironment(access: OrgAccess, envId: string): Promi
       ipAddress: access.meta.ipAddress,
     });
   });
+  // Their tokens were deleted with them: stop honouring cached ones on this replica at once.
+  forgetAllEnvironmentTokens();
 }

@@ -3,17 +3,11 @@ import type { TCreateOrganization, TOrganization } from '@/lib/schemas/organizat
 import { recordAudit } from '../audit/record-audit';
 import type { RequestMeta } from '../auth/request-meta';
 import type { SessionUser } from '../auth/sessions';
-import { getDb, type Tx } from '../db/client';
+import { getDb } from '../db/client';
 import { alreadyExists, prismaErrorCode } from '../errors';
+import { initializeIssuer } from '../oidc/initialize-issuer';
 import { newId } from '../security/ids';
 import { organizationSnapshot, toOrganizationDto } from './organization-dto';
-
-/** Hooks run inside the creating transaction (the issuer adds the organization's signing keys). */
-export type OrganizationCreatedHook = (tx: Tx, org: { id: string; slug: string }) => Promise<void>;
-const hooks: OrganizationCreatedHook[] = [];
-export function onOrganizationCreated(hook: OrganizationCreatedHook): void {
-  if (!hooks.includes(hook)) hooks.push(hook);
-}
 
 export async function createOrganization(user: SessionUser, input: TCreateOrganization, meta: RequestMeta): Promise<TOrganization> {
   const db = getDb();
@@ -21,7 +15,7 @@ export async function createOrganization(user: SessionUser, input: TCreateOrgani
     return await db.$transaction(async (tx) => {
       const org = await tx.organization.create({ data: { id: newId(), slug: input.slug, name: input.name } });
       await tx.membership.create({ data: { orgId: org.id, userId: user.user.id, role: 'owner' } });
-      for (const hook of hooks) await hook(tx, org);
+      await initializeIssuer(tx, org.id);
       await recordAudit(tx, {
         orgId: org.id,
         actor: { type: 'user', id: user.user.id, label: user.user.email },

@@ -1,0 +1,93 @@
+import 'server-only';
+import { getDb } from '../db/client';
+import { hashEnvironmentToken, isEnvironmentTokenShaped } from '../security/environment-token';
+
+// Environment-token authentication for the issuer's hot path. Results (including "unknown" and
+// "revoked") are cached per replica for CACHE_TTL_MS, which bounds how long a revocation or
+// deletion made anywhere takes to reach every replica (issue 3: within 5 seconds). Expiry is
+// checked on every request against the cached expiry time, so it is exact.
+
+export const CACHE_TTL_MS = 2_000;
+const MAX_ENTRIES = 50_000;
+
+export interface EnvironmentPrincipal {
+  tokenId: string;
+  orgId: string;
+  orgSlug: string;
+  projectId: string;
+  projectSlug: string;
+  environmentId: string;
+  environmentSlug: string;
+  stage: string;
+  expiresAt: number | null;
+}
+
+export type Authentication = { ok: true; principal: EnvironmentPrincipal } | { ok: false; code: 'invalid_token' | 'token_revoked' | 'token_expired' };
+
+type Cached = { result: { principal: EnvironmentPrincipal; revoked: boolean } | null; fetchedAt: number };
+
+const holder = globalThis as { __trustbridgeTokenCache?: Map<string, Cached>; __trustbridgeTokenIds?: Map<string, string> };
+const cache = (holder.__trustbridgeTokenCache ??= new Map());
+const hashById = (holder.__trustbridgeTokenIds ??= new Map());
+
+async function lookup(hash: string): Promise<Cached['result']> {
+  const row = await getDb().environmentToken.findUnique({
+    where: { tokenHash: hash },
+    select: {
+      id: true,
+      orgId: true,
+      expiresAt: true,
+      revokedAt: true,
+      environment: { select: { id: true, slug: true, stage: true, project: { select: { id: true, slug: true } }, org: { select: { slug: true } } } },
+    },
+  });
+  if (!row) return null;
+  return {
+    revoked: row.revokedAt !== null,
+    principal: {
+      tokenId: row.id,
+      orgId: row.orgId,
+      orgSlug: row.environment.org.slug,
+      projectId: row.environment.project.id,
+      projectSlug: row.environment.project.slug,
+      environmentId: row.environment.id,
+      environmentSlug: row.environment.slug,
+      stage: row.environment.stage,
+      expiresAt: row.expiresAt?.getTime() ?? null,
+    },
+  };
+}
+
+export async function authenticateEnvironmentToken(token: string, now = Date.now()): Promise<Authentication> {
+  if (!isEnvironmentTokenShaped(token)) return { ok: false, code: 'invalid_token' };
+  const hash = hashEnvironmentToken(token);
+  let entry = cache.get(hash);
+  if (!entry || now - entry.fetchedAt >= CACHE_TTL_MS) {
+    entry = { result: await lookup(hash), fetchedAt: now };
+    if (cache.size >= MAX_ENTRIES) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.delete(hash);
+    cache.set(hash, entry);
+    if (entry.result) hashById.set(entry.result.principal.tokenId, hash);
+  }
+  const result = entry.result;
+  if (!result) return { ok: false, code: 'invalid_token' };
+  if (result.revoked) return { ok: false, code: 'token_revoked' };
+  if (result.principal.expiresAt !== null && result.principal.expiresAt <= now) return { ok: false, code: 'token_expired' };
+  return { ok: true, principal: result.principal };
+}
+
+/** Forget a token on this replica at once (revocation, deletion); other replicas within CACHE_TTL_MS. */
+export function forgetEnvironmentToken(tokenId: string): void {
+  const hash = hashById.get(tokenId);
+  if (hash) cache.delete(hash);
+  hashById.delete(tokenId);
+}
+
+/** Forget every cached token (bulk deletions such as a whole environment or project). */
+export function forgetAllEnvironmentTokens(): void {
+  cache.clear();
+  hashById.clear();
+}

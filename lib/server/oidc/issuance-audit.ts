@@ -1,0 +1,60 @@
+import 'server-only';
+import { getDb } from '../db/client';
+import { createGroupCommit, type GroupCommit } from '../audit/group-commit';
+import { newId } from '../security/ids';
+
+// Every issued ID token is audited by jti (issue 3) before the token leaves the server, through
+// group commit so the endpoint keeps its throughput. The same write records the environment
+// token's lastUsedAt, at most once a minute per token.
+
+export interface Issuance {
+  orgId: string;
+  environmentId: string;
+  environmentLabel: string;
+  tokenId: string;
+  jti: string;
+  audience: string;
+  kid: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  requestId: string | null;
+  ipAddress: string | null;
+}
+
+const LAST_USED_EVERY_MS = 60_000;
+
+function createWriter(): GroupCommit<Issuance> {
+  const lastUsedWritten = new Map<string, number>();
+  return createGroupCommit<Issuance>(async (items) => {
+    const now = Date.now();
+    const touched = [...new Set(items.map((i) => i.tokenId))].filter((id) => now - (lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
+    const db = getDb();
+    const rows = items.map((i) => ({
+      id: newId(i.issuedAt.getTime()),
+      orgId: i.orgId,
+      actorType: 'environment',
+      actorId: i.environmentId,
+      actorLabel: i.environmentLabel,
+      action: 'id_token.issue',
+      targetType: 'id_token',
+      targetId: null,
+      targetLabel: i.jti,
+      before: null,
+      after: JSON.stringify({ jti: i.jti, environmentId: i.environmentId, environmentTokenId: i.tokenId, audience: i.audience, kid: i.kid, expiresAt: i.expiresAt.toISOString() }),
+      requestId: i.requestId,
+      ipAddress: i.ipAddress,
+      createdAt: i.issuedAt,
+    }));
+    if (touched.length === 0) await db.auditEvent.createMany({ data: rows });
+    else await db.$transaction([db.auditEvent.createMany({ data: rows }), db.environmentToken.updateMany({ where: { id: { in: touched } }, data: { lastUsedAt: new Date(now) } })]);
+    for (const id of touched) lastUsedWritten.set(id, now);
+    if (lastUsedWritten.size > 100_000) lastUsedWritten.clear();
+  });
+}
+
+const holder = globalThis as { __trustbridgeIssuanceAudit?: GroupCommit<Issuance> };
+
+export function issuanceAudit(): GroupCommit<Issuance> {
+  holder.__trustbridgeIssuanceAudit ??= createWriter();
+  return holder.__trustbridgeIssuanceAudit;
+}
