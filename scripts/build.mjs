@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCli } from './build-cli.mjs';
 import { buildServer } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,4 +16,5 @@ const started = Date.now();
 run(process.execPath, ['scripts/prisma-generate.mjs']);
 run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
 await buildServer();
+await buildCli();
 console.log(`Build finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
