@@ -10,5 +10,8 @@ export const keys = {
   tokens: (orgId: string, envId: string) => ['orgs', orgId, 'environments', 'tokens', envId] as const,
   members: (orgId: string) => ['orgs', orgId, 'members'] as const,
   invitations: (orgId: string) => ['orgs', orgId, 'invitations'] as const,
+  issuer: (orgId: string) => ['orgs', orgId, 'issuer'] as const,
+  signingKeys: (orgId: string) => ['orgs', orgId, 'issuer', 'keys'] as const,
+  environmentClaims: (orgId: string, envId: string) => ['orgs', orgId, 'environments', 'claims', envId] as const,
   audit: (orgId: string, filter: Record<string, string | undefined>) => ['orgs', orgId, 'audit', filter] as const,
 };

@@ -1,6 +1,5 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/domain/access/permissions';
 import { keys } from '@/lib/client/queries/keys';
 import { makeQueryClient } from '@/lib/client/query-client';
@@ -23,7 +22,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
   if (invitations) queryClient.setQueryData(keys.invitations(orgId), { items: invitations, nextCursor: null });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <PageHeader title="Settings" description="Organization details and who can change them." />
       <div className="space-y-6">
         <OrganizationCard orgId={orgId} canEdit={can(access.role, 'organization.update')} />
         <MembersCard orgId={orgId} role={access.role} userId={access.userId} />

@@ -16,6 +16,7 @@ import { environmentQuery } from '@/lib/client/queries/projects';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { STAGES } from '@/lib/schemas/common';
 import { ZEnvironment, ZUpdateEnvironment, type TEnvironment } from '@/lib/schemas/projects';
+import { ClaimsCard } from './claims-card';
 import { TokensCard } from './tokens-card';
 
 function EditEnvironmentDialog({ orgId, env, open, onClose }: { orgId: string; env: TEnvironment; open: boolean; onClose: () => void }) {
@@ -124,6 +125,7 @@ export function EnvironmentDetails({ orgId, envId, canManage, publicUrl }: { org
       />
       <div className="space-y-6">
         <TokensCard orgId={orgId} envId={envId} canManage={canManage} publicUrl={publicUrl} />
+        <ClaimsCard orgId={orgId} envId={envId} />
         <Card>
           <CardHeader title="Details" />
           <CardBody>
