@@ -5,13 +5,14 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { getDb } from '@/lib/server/db/client';
 import { migrateDatabase } from '@/lib/server/db/migrate';
+import { startSqliteCheckpointer } from '@/lib/server/db/sqlite-checkpointer';
 import { ConfigError, getConfig } from '@/lib/server/env';
 import { log } from '@/lib/server/log';
 import { bootstrap } from '@/lib/server/setup/bootstrap';
 import { verifyMasterKey } from '@/lib/server/oidc/verify-master-key';
 import { loadMasterKey } from '@/lib/server/security/master-key';
-import { frontDoor } from './server/front-door';
-import { routeIssuer } from './server/issuer-routes';
+import { frontDoor, hotPathHeaders } from './server/front-door';
+import { isIssuerPath, routeIssuer, setIssuerSecurityHeaders } from './server/issuer-routes';
 import { startKeyHousekeeping } from '@/lib/server/oidc/key-housekeeping';
 import { issuanceAudit } from '@/lib/server/oidc/issuance-audit';
 
@@ -36,15 +37,24 @@ async function main(): Promise<void> {
   await bootstrap(config);
   await verifyMasterKey();
   const housekeeping = startKeyHousekeeping();
+  const checkpointer = config.database.kind === 'sqlite' ? startSqliteCheckpointer(config.database.file) : null;
 
   const app = next({ dev, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  const hotHeaders = hotPathHeaders(config);
+  setIssuerSecurityHeaders(hotHeaders);
   const server = createServer((req, res) => {
-    if (!frontDoor(req, res, config, dev)) return;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (routeIssuer(req, res, path)) return;
+    const hot = isIssuerPath(path);
+    if (!frontDoor(req, res, config, dev, path, !hot)) return;
+    if (hot && routeIssuer(req, res, path)) return;
+    if (hot) {
+      // An /oidc path that is no issuer document: let Next answer, with the usual headers.
+      res.setHeader('X-Request-Id', String(req.headers['x-request-id']));
+      for (let i = 0; i < hotHeaders.length; i += 2) res.setHeader(hotHeaders[i] ?? '', hotHeaders[i + 1] ?? '');
+    }
     handle(req, res).catch((error: unknown) => {
       log.error('request failed', { requestId: req.headers['x-request-id'], error });
       if (!res.headersSent) {
@@ -70,6 +80,7 @@ async function main(): Promise<void> {
     server.close(() => {
       void issuanceAudit()
         .drain()
+        .then(() => checkpointer?.stop())
         .then(() => getDb().$disconnect())
         .finally(() => process.exit(0));
     });

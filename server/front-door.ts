@@ -16,19 +16,36 @@ import { clientAddress } from './client-address';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-function reject(res: ServerResponse, status: number, code: string, message: string, requestId: string): false {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(JSON.stringify({ error: { code, message, requestId } }));
+function setSecurityHeaders(res: ServerResponse, config: AppConfig, requestId: string): void {
+  res.setHeader('X-Request-Id', requestId);
+  for (const [name, value] of Object.entries(baseSecurityHeaders(config.https))) res.setHeader(name, value);
+}
+
+function reject(res: ServerResponse, config: AppConfig, status: number, code: string, message: string, requestId: string): false {
+  const body = JSON.stringify({ error: { code, message, requestId } });
+  if (!res.hasHeader('X-Content-Type-Options')) {
+    setSecurityHeaders(res, config, requestId);
+    res.setHeader('Content-Security-Policy', API_CSP);
+  }
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)) });
+  res.end(body);
   return false;
+}
+
+/** The security headers of every hot-path response, as one flat list (writeHead's fastest form). */
+export function hotPathHeaders(config: AppConfig): string[] {
+  return Object.entries({ ...baseSecurityHeaders(config.https), 'Content-Security-Policy': API_CSP }).flat();
 }
 
 function isDocumentPath(path: string): boolean {
   return !path.startsWith('/api/') && !path.startsWith('/oidc/') && !path.startsWith('/_next/static/');
 }
 
-export function frontDoor(req: IncomingMessage, res: ServerResponse, config: AppConfig, dev: boolean): boolean {
+/**
+ * `headersWritten: false` is for the issuer's hot paths, which send the security headers with
+ * their response in one writeHead (see hotPathHeaders) instead of one setHeader call each.
+ */
+export function frontDoor(req: IncomingMessage, res: ServerResponse, config: AppConfig, dev: boolean, path: string, headersWritten = true): boolean {
   const requestId = newRequestId();
   req.headers['x-request-id'] = requestId;
   const address = clientAddress(req, config.trustProxy);
@@ -36,22 +53,23 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, config: App
   else delete req.headers[CLIENT_IP_HEADER];
   delete req.headers['x-nonce'];
 
-  res.setHeader('X-Request-Id', requestId);
-  for (const [name, value] of Object.entries(baseSecurityHeaders(config.https))) res.setHeader(name, value);
-  const path = (req.url ?? '/').split('?')[0] ?? '/';
-  if (isDocumentPath(path)) {
+  if (!headersWritten) {
+    delete req.headers['content-security-policy'];
+  } else if (isDocumentPath(path)) {
+    setSecurityHeaders(res, config, requestId);
     const nonce = randomBytes(16).toString('base64');
     const csp = contentSecurityPolicy(nonce, { dev, https: config.https });
     req.headers['content-security-policy'] = csp;
     req.headers['x-nonce'] = nonce;
     res.setHeader('Content-Security-Policy', csp);
   } else {
+    setSecurityHeaders(res, config, requestId);
     delete req.headers['content-security-policy'];
     res.setHeader('Content-Security-Policy', API_CSP);
   }
 
   const length = Number(req.headers['content-length'] ?? '0');
-  if (Number.isFinite(length) && length > MAX_BODY_BYTES) return reject(res, 413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, requestId);
+  if (Number.isFinite(length) && length > MAX_BODY_BYTES) return reject(res, config, 413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, requestId);
 
   const origin = req.headers.origin;
   const verdict = checkOrigin(
@@ -66,6 +84,7 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, config: App
   if (verdict !== 'ok') {
     return reject(
       res,
+      config,
       403,
       'origin_mismatch',
       verdict === 'missing' ? 'State-changing requests must carry an Origin header from the Trustbridge web app.' : 'Cross-origin requests are not allowed.',

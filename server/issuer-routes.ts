@@ -11,11 +11,27 @@ import { handleTokenRequest, TOKEN_BODY_LIMIT } from '@/lib/server/oidc/token-en
 
 export const TOKEN_PATH = '/api/v1/idp/token';
 
+let securityHeaders: string[] = [];
+
+/** Called once at start-up with the front door's security headers for these responses. */
+export function setIssuerSecurityHeaders(headers: string[]): void {
+  securityHeaders = headers;
+}
+
 function send(req: IncomingMessage, res: ServerResponse, r: HandlerResponse): void {
   const body = typeof r.body === 'string' ? Buffer.from(r.body) : r.body;
-  res.writeHead(r.status, { ...r.headers, ...(r.status === 304 || r.status === 204 ? {} : { 'Content-Length': String(body.length) }) });
+  const flat = [...securityHeaders, 'X-Request-Id', String(req.headers['x-request-id'] ?? '')];
+  for (const [name, value] of Object.entries(r.headers)) flat.push(name, value);
+  if (r.status !== 304 && r.status !== 204) flat.push('Content-Length', String(body.length));
+  res.writeHead(r.status, flat);
   res.end(req.method === 'HEAD' || r.status === 304 || r.status === 204 ? undefined : body);
 }
+
+export function isIssuerPath(path: string): boolean {
+  return path === TOKEN_PATH || path.startsWith('/oidc/');
+}
+
+const EMPTY = Buffer.alloc(0);
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -45,7 +61,8 @@ export function routeIssuer(req: IncomingMessage, res: ServerResponse, path: str
       return true;
     }
     void (async () => {
-      const body = await readBody(req, TOKEN_BODY_LIMIT);
+      const bodyless = req.headers['content-length'] === '0' || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined);
+      const body = bodyless ? EMPTY : await readBody(req, TOKEN_BODY_LIMIT);
       if (body === null) {
         send(req, res, jsonResponse(413, { error: { code: 'payload_too_large', message: `The request body is limited to ${TOKEN_BODY_LIMIT} bytes.` } }));
         return;

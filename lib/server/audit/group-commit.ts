@@ -1,7 +1,7 @@
 // Group commit: callers enqueue an item and wait until the batch containing it is durably written.
-// While one write is in flight, new items accumulate and go out together in the next write, so
-// under load one database round trip serves many requests, and a lone request is never delayed
-// by a timer. If a write fails, every caller of that batch gets the error (the token endpoint
+// A batch is cut once per event-loop turn (setImmediate runs after the loop has read every socket
+// that was ready), and while one write is in flight new items wait for the next: under load one
+// database round trip serves many requests, and a lone request is never delayed by a timer. If a write fails, every caller of that batch gets the error (the token endpoint
 // then answers 503 and issues nothing: no token without its audit row).
 
 export interface GroupCommit<T> {
@@ -15,20 +15,27 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, maxBa
   let flushing: Promise<void> | null = null;
 
   const flush = async (): Promise<void> => {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      try {
-        await write(batch.map((b) => b.item));
-        for (const b of batch) b.resolve();
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    try {
+      await write(batch.map((b) => b.item));
+      for (const b of batch) b.resolve();
+    } catch (error) {
+      for (const b of batch) b.reject(error);
     }
   };
 
-  const kick = () => {
-    if (!flushing) flushing = flush().finally(() => (flushing = null));
+  let scheduled = false;
+  const kick = (): void => {
+    if (flushing || scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      flushing = flush().finally(() => {
+        flushing = null;
+        kick();
+      });
+    });
   };
 
   return {
@@ -39,9 +46,9 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, maxBa
       });
     },
     async drain(): Promise<void> {
-      while (flushing || queue.length > 0) {
+      while (flushing || scheduled || queue.length > 0) {
         kick();
-        await flushing;
+        await (flushing ?? new Promise((r) => setImmediate(r)));
       }
     },
   };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -13,9 +14,10 @@ import type {
 // This wrapper puts every statement outside a transaction behind the same lock as the
 // transactions, so each request's writes are atomic and independent. It also sets the pragmas the
 // adapter leaves at SQLite's defaults: WAL (readers never block the writer), a busy timeout (other
-// processes such as a CLI script), enforced foreign keys, and NORMAL sync (safe with WAL).
+// processes such as a CLI script), enforced foreign keys, NORMAL sync (safe with WAL), and no
+// automatic checkpoints: a worker thread checkpoints instead (sqlite-checkpointer.ts).
 
-class Lock {
+export class Lock {
   #tail: Promise<void> = Promise.resolve();
 
   acquire(): Promise<() => void> {
@@ -60,9 +62,9 @@ function releasingTransaction(inner: Transaction, release: () => void): Transact
   };
 }
 
-function serialized(inner: SqlDriverAdapter): SqlDriverAdapter {
+function serialized(inner: SqlDriverAdapter): { adapter: SqlDriverAdapter; lock: Lock } {
   const lock = new Lock();
-  return {
+  const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
     queryRaw: (q) => lock.run(() => inner.queryRaw(q)),
@@ -80,9 +82,34 @@ function serialized(inner: SqlDriverAdapter): SqlDriverAdapter {
     ...(inner.getConnectionInfo ? { getConnectionInfo: inner.getConnectionInfo.bind(inner) } : {}),
     dispose: () => inner.dispose(),
   };
+  return { adapter, lock };
 }
 
-export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;';
+export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;';
+
+/**
+ * The one connection and its lock, for the issuer's hot path (lib/server/db/hot-path-store.ts),
+ * which writes its audit batches with prepared statements instead of through Prisma — on the same
+ * connection, under the same lock, so it keeps every guarantee above.
+ */
+export interface SqliteHandle {
+  db: Database.Database;
+  lock: Lock;
+}
+
+const handles = globalThis as { __trustbridgeSqliteHandle?: SqliteHandle };
+
+export function sqliteHandle(): SqliteHandle | undefined {
+  return handles.__trustbridgeSqliteHandle;
+}
+
+function underlyingDatabase(adapter: SqlDriverAdapter): Database.Database {
+  // Prisma's adapter keeps the better-sqlite3 connection in `client` (adapter-better-sqlite3 7.10,
+  // pinned in package.json). Checked, so an upgrade that moves it fails loudly at start-up.
+  const client = (adapter as unknown as { client?: unknown }).client;
+  if (!(client instanceof Database)) throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`; update lib/server/db/serialized-sqlite-adapter.ts');
+  return client;
+}
 
 export function serializedSqliteAdapter(file: string): SqlMigrationAwareDriverAdapterFactory {
   const inner = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
@@ -92,7 +119,9 @@ export function serializedSqliteAdapter(file: string): SqlMigrationAwareDriverAd
     async connect() {
       const adapter = await inner.connect();
       await adapter.executeScript(SQLITE_PRAGMAS);
-      return serialized(adapter);
+      const wrapped = serialized(adapter);
+      handles.__trustbridgeSqliteHandle = { db: underlyingDatabase(adapter), lock: wrapped.lock };
+      return wrapped.adapter;
     },
     connectToShadowDb: () => inner.connectToShadowDb(),
   };

@@ -58,11 +58,28 @@ async function lookup(hash: string): Promise<Cached['result']> {
   };
 }
 
-export async function authenticateEnvironmentToken(token: string, now = Date.now()): Promise<Authentication> {
+function decide(result: Cached['result'], now: number): Authentication {
+  if (!result) return { ok: false, code: 'invalid_token' };
+  if (result.revoked) return { ok: false, code: 'token_revoked' };
+  if (result.principal.expiresAt !== null && result.principal.expiresAt <= now) return { ok: false, code: 'token_expired' };
+  return { ok: true, principal: result.principal };
+}
+
+/**
+ * Synchronous when the answer is cached (the hot path's common case), a promise when the database
+ * must be asked.
+ */
+export function authenticateEnvironmentToken(token: string, now = Date.now()): Authentication | Promise<Authentication> {
   if (!isEnvironmentTokenShaped(token)) return { ok: false, code: 'invalid_token' };
   const hash = hashEnvironmentToken(token);
-  let entry = cache.get(hash);
-  if (!entry || now - entry.fetchedAt >= CACHE_TTL_MS) {
+  const entry = cache.get(hash);
+  if (entry && now - entry.fetchedAt < CACHE_TTL_MS) return decide(entry.result, now);
+  return refresh(hash, now);
+}
+
+async function refresh(hash: string, now: number): Promise<Authentication> {
+  {
+    let entry: Cached;
     entry = { result: await lookup(hash), fetchedAt: now };
     if (cache.size >= MAX_ENTRIES) {
       const oldest = cache.keys().next().value;
@@ -71,12 +88,8 @@ export async function authenticateEnvironmentToken(token: string, now = Date.now
     cache.delete(hash);
     cache.set(hash, entry);
     if (entry.result) hashById.set(entry.result.principal.tokenId, hash);
+    return decide(entry.result, now);
   }
-  const result = entry.result;
-  if (!result) return { ok: false, code: 'invalid_token' };
-  if (result.revoked) return { ok: false, code: 'token_revoked' };
-  if (result.principal.expiresAt !== null && result.principal.expiresAt <= now) return { ok: false, code: 'token_expired' };
-  return { ok: true, principal: result.principal };
 }
 
 /** Forget a token on this replica at once (revocation, deletion); other replicas within CACHE_TTL_MS. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { getDb } from '../db/client';
 import { createGroupCommit, type GroupCommit } from '../audit/group-commit';
+import { getHotPathStore } from '../db/hot-path-store';
 import { newId } from '../security/ids';
 
 // Every issued ID token is audited by jti (issue 3) before the token leaves the server, through
@@ -28,7 +28,6 @@ function createWriter(): GroupCommit<Issuance> {
   return createGroupCommit<Issuance>(async (items) => {
     const now = Date.now();
     const touched = [...new Set(items.map((i) => i.tokenId))].filter((id) => now - (lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
-    const db = getDb();
     const rows = items.map((i) => ({
       id: newId(i.issuedAt.getTime()),
       orgId: i.orgId,
@@ -37,16 +36,14 @@ function createWriter(): GroupCommit<Issuance> {
       actorLabel: i.environmentLabel,
       action: 'id_token.issue',
       targetType: 'id_token',
-      targetId: null,
       targetLabel: i.jti,
-      before: null,
-      after: JSON.stringify({ jti: i.jti, environmentId: i.environmentId, environmentTokenId: i.tokenId, audience: i.audience, kid: i.kid, expiresAt: i.expiresAt.toISOString() }),
+      // jti is the target label and the environment the actor: not repeated here.
+      after: JSON.stringify({ audience: i.audience, kid: i.kid, environmentTokenId: i.tokenId, expiresAt: i.expiresAt.toISOString() }),
       requestId: i.requestId,
       ipAddress: i.ipAddress,
       createdAt: i.issuedAt,
     }));
-    if (touched.length === 0) await db.auditEvent.createMany({ data: rows });
-    else await db.$transaction([db.auditEvent.createMany({ data: rows }), db.environmentToken.updateMany({ where: { id: { in: touched } }, data: { lastUsedAt: new Date(now) } })]);
+    await (await getHotPathStore()).recordIssuances(rows, touched, new Date(now));
     for (const id of touched) lastUsedWritten.set(id, now);
     if (lastUsedWritten.size > 100_000) lastUsedWritten.clear();
   });

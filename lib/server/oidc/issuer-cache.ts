@@ -105,6 +105,13 @@ async function load(orgId: string, previous: Entry | undefined, now: Date): Prom
   return { state, keys, keysVersion: row.keysVersion, settingsVersion: row.version, checkedAt: now.getTime(), validUntil };
 }
 
+/** Cache hit without a promise (the token endpoint's common case); undefined when a load is needed. */
+export function cachedIssuerState(orgId: string, now = Date.now()): IssuerState | null | undefined {
+  const entry = cache.get(orgId);
+  if (entry && now - entry.checkedAt < REVALIDATE_MS && now < entry.validUntil) return entry.state;
+  return undefined;
+}
+
 /** The organization's issuer state, or null when no such organization exists. */
 export async function getIssuerState(orgId: string, now = new Date()): Promise<IssuerState | null> {
   const entry = cache.get(orgId);

@@ -1,14 +1,14 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { buildIdTokenClaims } from '@/lib/domain/claims/id-token-claims';
 import { ZTokenRequest } from '@/lib/schemas/issuer';
-import { authenticateEnvironmentToken, type EnvironmentPrincipal } from '../environment-tokens/authenticate-environment-token';
+import { authenticateEnvironmentToken, type Authentication, type EnvironmentPrincipal } from '../environment-tokens/authenticate-environment-token';
 import { getConfig } from '../env';
 import { isDatabaseUnavailable } from '../errors';
 import { log } from '../log';
+import { randomFromPool } from '../security/random-pool';
 import { jsonResponse, type HandlerResponse } from './handler-response';
 import { issuanceAudit } from './issuance-audit';
-import { getIssuerState } from './issuer-cache';
+import { cachedIssuerState, getIssuerState } from './issuer-cache';
 import { createRateLimiter } from './rate-limit';
 
 // POST /api/v1/idp/token — an environment trades its environment token for a signed ID token.
@@ -65,8 +65,7 @@ const AUTH_MESSAGES = {
   token_expired: 'The environment token has expired. Ask an admin for a new one.',
 } as const;
 
-async function authenticate(token: string): Promise<EnvironmentPrincipal> {
-  const result = await authenticateEnvironmentToken(token);
+function authenticated(result: Authentication): EnvironmentPrincipal {
   if (!result.ok) refuse(401, result.code, AUTH_MESSAGES[result.code], { 'WWW-Authenticate': `${BEARER_CHALLENGE}, error="invalid_token"` });
   return result.principal;
 }
@@ -84,9 +83,10 @@ export async function handleTokenRequest(request: TokenRequest): Promise<Handler
     const token = bearerToken(request.authorization);
     if (request.body.length > TOKEN_BODY_LIMIT) refuse(413, 'payload_too_large', `The request body is limited to ${TOKEN_BODY_LIMIT} bytes.`);
     const audienceWanted = requestedAudience(request.contentType, request.body);
-    const principal = await authenticate(token);
+    const auth = authenticateEnvironmentToken(token);
+    const principal = authenticated(auth instanceof Promise ? await auth : auth);
     rateLimit(principal.environmentId);
-    const issuer = await getIssuerState(principal.orgId);
+    const issuer = cachedIssuerState(principal.orgId) ?? (await getIssuerState(principal.orgId));
     if (!issuer?.signer) refuse(503, 'no_signing_key', 'This organization has no active signing key. An admin can rotate keys in the issuer settings.', { 'Retry-After': '5' });
     const audience = audienceWanted ?? issuer.settings.audiences[0] ?? 'sts.amazonaws.com';
     if (!issuer.settings.audiences.includes(audience)) {
@@ -94,7 +94,7 @@ export async function handleTokenRequest(request: TokenRequest): Promise<Handler
     }
     const nowMs = Date.now();
     const now = Math.floor(nowMs / 1000);
-    const jti = randomBytes(16).toString('base64url');
+    const jti = randomFromPool(16).toString('base64url');
     const claims = buildIdTokenClaims(principal, {
       issuer: issuer.issuer,
       audience,
