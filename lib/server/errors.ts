@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'already_exists'
   | 'last_owner'
   | 'confirmation_required'
+  | 'invalid_policy'
+  | 'invalid_token_format'
   | 'setup_not_available'
   | 'invalid_setup_code'
   | 'invalid_invitation'

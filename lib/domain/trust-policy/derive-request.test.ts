@@ -10,6 +10,7 @@ describe('issuerKeyPrefix', () => {
     ['https://tb.example.com/oidc/org_abc/', 'tb.example.com/oidc/org_abc'],
     ['HTTPS://token.actions.githubusercontent.com', 'token.actions.githubusercontent.com'],
     ['https://gitlab.com//', 'gitlab.com'],
+    ['http://localhost:3000/oidc/org_abc', 'localhost:3000/oidc/org_abc'],
   ])('%s → %s', (issuer, prefix) => {
     expect(issuerKeyPrefix(issuer)).toBe(prefix);
   });

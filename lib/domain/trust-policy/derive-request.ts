@@ -20,9 +20,12 @@ export interface DeriveRequestOptions {
   roleSessionName?: string;
 }
 
-/** The condition-key prefix AWS uses for an issuer: the URL without `https://` and trailing `/`. */
+/**
+ * The condition-key prefix AWS uses for an issuer: the URL without `https://` and trailing `/`.
+ * (AWS only accepts https issuers; an http one — a local Trustbridge — is treated the same way.)
+ */
 export function issuerKeyPrefix(issuer: string): string {
-  return issuer.replace(/^https:\/\//i, '').replace(/\/+$/, '');
+  return issuer.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
 }
 
 export function oidcProviderArn(issuer: string, accountId: string): string {
