@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'audit.read': ADMINS,
   'issuer.read': ALL,
   'issuer.manage': ADMINS,
+  'trust_policy.read': ALL,
+  'trust_policy.manage': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
