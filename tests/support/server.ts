@@ -14,6 +14,8 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests-only';
 
 export interface ServerOptions {
   publicUrl?: string;
+  /** Listen port (default: a free one). Needed when PUBLIC_URL must name the port itself. */
+  port?: number;
   databaseUrl?: string;
   env?: Record<string, string>;
   /** Create the first user from TRUSTBRIDGE_ADMIN_EMAIL/PASSWORD (default true). */
@@ -63,7 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!existsSync(path.join(ROOT, 'dist/server.mjs')) || !existsSync(path.join(ROOT, nextDir, 'BUILD_ID'))) {
     throw new Error('No production build found: run `npm run build` first (npm test does it for you).');
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'trustbridge-test-'));
   const publicUrl = options.publicUrl ?? 'https://trustbridge.test';
   const env: NodeJS.ProcessEnv = {

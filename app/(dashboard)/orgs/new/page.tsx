@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SignOutButton } from '@/components/app-shell/sign-out-button';
 import { Logo } from '@/components/ui/icons';
 import { requirePageUser } from '@/lib/server/auth/page-access';
 import { listOrganizations } from '@/lib/server/organizations/list-organizations';
@@ -24,13 +25,17 @@ export default async function NewOrganizationPage() {
           </p>
           <CreateOrganizationForm />
         </div>
-        {existing.items[0] ? (
-          <p className="mt-6 text-center text-sm">
+        <div className="mt-6 flex items-center justify-center gap-4 text-sm">
+          {existing.items[0] ? (
             <Link href={`/orgs/${existing.items[0].id}`} className="font-medium text-brand-700 hover:underline">
               Back to {existing.items[0].name}
             </Link>
-          </p>
-        ) : null}
+          ) : null}
+          <span className="text-slate-500">Signed in as {user.user.email}</span>
+          <div className="w-auto">
+            <SignOutButton />
+          </div>
+        </div>
       </div>
     </main>
   );

@@ -178,5 +178,5 @@ export function IssuerForm({ orgId, canEdit }: { orgId: string; canEdit: boolean
   const settings = useQuery(issuerQuery(orgId));
   if (settings.isPending) return <LoadingRows label="Loading issuer settings" />;
   if (settings.isError) return <Alert tone="error">{settings.error.message}</Alert>;
-  return <IssuerFormLoaded key={settings.data.version} orgId={orgId} settings={settings.data} canEdit={canEdit} />;
+  return <IssuerFormLoaded orgId={orgId} settings={settings.data} canEdit={canEdit} />;
 }

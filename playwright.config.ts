@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+
+// Playwright in Debian's Chromium (`npx playwright install` cannot download browsers here). The
+// global setup starts two production servers: a fresh one for the first-run journey and one with
+// an admin user for everything else (e2e/support/global-setup.ts).
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  globalSetup: './e2e/support/global-setup.ts',
+  outputDir: 'test-results',
+  reporter: [['list']],
+  use: {
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+});
