@@ -48,7 +48,8 @@ export class TestClient {
     if (payload) {
       const type = options.contentType === undefined ? 'application/json' : options.contentType;
       if (type) headers['Content-Type'] = type;
-      headers['Content-Length'] = String(payload.length);
+      // A chunked body (Transfer-Encoding set by the caller) has no Content-Length.
+      if (!Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'transfer-encoding')) headers['Content-Length'] = String(payload.length);
     }
     Object.assign(headers, options.headers ?? {});
     return new Promise((resolve, reject) => {
