@@ -1,19 +1,13 @@
 import { z } from 'zod';
 import { ZAuditQuery } from '@/lib/schemas/audit';
 import { ZOrgParams } from '@/lib/schemas/organizations';
+import { csvCell } from '@/lib/server/audit/csv-cell';
 import { iterateAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { apiRoute } from '@/lib/server/http/api-route';
 import { requireOrgPermission } from '@/lib/server/http/org-guard';
 import { readParams, readQuery } from '@/lib/server/http/read-input';
 
 const ZExportQuery = ZAuditQuery.extend({ format: z.enum(['ndjson', 'csv']).default('ndjson') });
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  // Quote everything; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** Streams every matching event (newest first) as NDJSON or CSV. */
 export const GET = apiRoute<{ orgId: string }>(async (request, { params }) => {
