@@ -71,6 +71,9 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, config: App
   const length = Number(req.headers['content-length'] ?? '0');
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) return reject(res, config, 413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, requestId);
 
+  // The issuer's endpoints authenticate by bearer environment token only and never read cookies:
+  // there is no ambient credential to forge, so the browser Origin rule does not apply to them.
+  if (!headersWritten) return true;
   const origin = req.headers.origin;
   const verdict = checkOrigin(
     {
