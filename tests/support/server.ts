@@ -30,7 +30,8 @@ export interface RunningServer {
   /** Everything the server wrote to stdout and stderr, also available while it runs. */
   logFile: string;
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the process; removes the data directory unless keepData. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -110,14 +111,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataDir,
     logFile,
     output,
-    stop: async () => {
+    stop: async (stopOptions: { keepData?: boolean } = {}) => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AppConfig } from '../env';
 import { getDb } from '../db/client';
+import { prismaErrorCode } from '../errors';
 import { log } from '../log';
 import { newId } from '../security/ids';
 import { hashPassword } from '../security/password';
@@ -21,8 +22,13 @@ export async function bootstrap(config: AppConfig): Promise<void> {
     const email = config.admin.email.trim().toLowerCase();
     if (config.admin.password.length < 12) throw new Error('TRUSTBRIDGE_ADMIN_PASSWORD must have at least 12 characters');
     const passwordHash = await hashPassword(config.admin.password);
-    await db.user.upsert({ where: { email }, create: { id: newId(), email, name: email.split('@')[0] ?? email, passwordHash }, update: {} });
-    log.info('created the first user from TRUSTBRIDGE_ADMIN_EMAIL', { email });
+    try {
+      await db.user.upsert({ where: { email }, create: { id: newId(), email, name: email.split('@')[0] ?? email, passwordHash }, update: {} });
+      log.info('created the first user from TRUSTBRIDGE_ADMIN_EMAIL', { email });
+    } catch (error) {
+      // Several replicas starting together: one creates the user, the others find it taken.
+      if (prismaErrorCode(error) !== 'P2002') throw error;
+    }
     return;
   }
   const code = generateSetupCode();
