@@ -13,7 +13,7 @@ const server = inject('server');
 const CLI = path.join(ROOT, 'dist/trustbridge.mjs');
 
 function cli(args: string[], env: Record<string, string>, file = CLI) {
-  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH ?? '', ...env } as NodeJS.ProcessEnv });
+  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', timeout: 20_000, env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '', ...env } });
   return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
 }
 
@@ -98,7 +98,7 @@ describe('trustbridge idp token', () => {
       const copy = path.join(dir, 'trustbridge.mjs');
       copyFileSync(CLI, copy);
       const fresh = await createToken(owner, orgId, envId, 'copy');
-      const r = spawnSync(process.execPath, [copy, 'idp', 'token', '--decode'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TRUSTBRIDGE_URL: server.url, TRUSTBRIDGE_TOKEN: fresh.token } as NodeJS.ProcessEnv });
+      const r = spawnSync(process.execPath, [copy, 'idp', 'token', '--decode'], { cwd: dir, encoding: 'utf8', env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '', TRUSTBRIDGE_URL: server.url, TRUSTBRIDGE_TOKEN: fresh.token } });
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).claims.org_id).toBe(orgId);
     } finally {
