@@ -49,6 +49,8 @@ export function ConditionRowEditor({
   const canNegate = NEGATED_OPERATOR[row.operator] !== undefined;
   const name = rowOperatorName(row);
   const set = (patch: Partial<ConditionRow>) => onChange({ ...row, ...patch });
+  /** Impossible or duplicate rows are errors; a row still being filled in is only incomplete. */
+  const broken = problems.some((p) => p.code === 'invalid_operator' || p.code === 'duplicate_row');
   const rowLabel = (text: string) => (
     <>
       <span className="sr-only">{`Row ${n}: `}</span>
@@ -56,7 +58,7 @@ export function ConditionRowEditor({
     </>
   );
   return (
-    <li className={cn('@container rounded-md border p-4', problems.length > 0 ? 'border-red-300 bg-red-50/40' : 'border-slate-200 bg-white')} aria-label={`Condition row ${n}`}>
+    <li className={cn('@container rounded-md border p-4', broken ? 'border-red-300 bg-red-50/40' : problems.length > 0 ? 'border-amber-300 bg-amber-50/30' : 'border-slate-200 bg-white')} aria-label={`Condition row ${n}`}>
       <div className="mb-2 flex items-center justify-between gap-2">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{n === 1 ? `Row ${n}` : `And row ${n}`}</p>
         {disabled ? null : (
@@ -98,7 +100,7 @@ export function ConditionRowEditor({
             <label className="inline-flex items-center gap-2">
               <input type="checkbox" className="size-4" checked={row.negated} disabled={disabled || (!canNegate && !row.negated)} onChange={(e) => set({ negated: e.target.checked })} />
               {rowLabel('Negate')}
-              <span className="text-xs text-slate-500">{canNegate ? `(${NEGATED_OPERATOR[row.operator]})` : '(not available)'}</span>
+              <span className="text-xs text-slate-500">{canNegate ? `(${NEGATED_OPERATOR[row.operator]})` : `(${row.operator} has no negated form)`}</span>
             </label>
             <label className="inline-flex items-center gap-2">
               <input type="checkbox" className="size-4" checked={row.ifExists} disabled={disabled || (isNull && !row.ifExists)} onChange={(e) => set({ ifExists: e.target.checked })} />
@@ -123,16 +125,18 @@ export function ConditionRowEditor({
       </div>
       <p className="mt-3 text-xs text-slate-600">
         Written as <code className="rounded bg-slate-100 px-1 font-mono text-slate-800">{name ?? 'no such operator'}</code>
-        {row.ifExists ? ' — also true when the request has no such key.' : ''}
-        {row.negated ? ' — true when no value matches, including when the key is missing.' : ''}
+        {name && row.ifExists ? ' — also true when the request has no such key.' : ''}
+        {name && row.negated && !row.ifExists ? ' — true when no value matches, including when the key is missing.' : ''}
       </p>
       <div className="mt-3">
         <ValueChips values={row.values} operator={row.operator} onChange={(values) => set({ values })} disabled={disabled} label={`Row ${n}`} invalid={problems.some((p) => p.code === 'empty_values')} />
       </div>
       {problems.length > 0 ? (
-        <ul className="mt-3 space-y-1 text-sm text-red-800" role="alert">
+        <ul className="mt-3 space-y-1 text-sm" role="alert">
           {problems.map((p) => (
-            <li key={p.code}>{problemText(p, rowNumber)}</li>
+            <li key={p.code} className={p.code === 'invalid_operator' || p.code === 'duplicate_row' ? 'text-red-800' : 'text-amber-900'}>
+              {problemText(p, rowNumber)}
+            </li>
           ))}
         </ul>
       ) : null}

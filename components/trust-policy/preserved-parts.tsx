@@ -43,9 +43,9 @@ export function PreservedParts({ parts, onRemove }: { parts: readonly PreservedP
       <ul className="space-y-3">
         {parts.map((part, i) => (
           <li key={`${part.kind}-${i}`} className="rounded-md border border-violet-200 bg-violet-50/40">
-            <div className="flex flex-wrap items-start justify-between gap-2 px-3 py-2">
-              <div className="min-w-0">
-                <p className="text-sm font-medium text-slate-900">{title(part)}</p>
+            <div className="flex items-start justify-between gap-2 px-3 py-2">
+              <div className="min-w-0 flex-1">
+                <p className="text-sm font-medium text-slate-900 wrap-anywhere">{title(part)}</p>
                 <p className="text-xs text-slate-600">{why(part)}</p>
               </div>
               {onRemove ? (
@@ -54,7 +54,7 @@ export function PreservedParts({ parts, onRemove }: { parts: readonly PreservedP
                 </Button>
               ) : null}
             </div>
-            <pre aria-label={`Kept as written: ${title(part)}`} className="max-h-64 overflow-auto border-t border-violet-200 bg-white px-3 py-2 font-mono text-xs leading-relaxed text-slate-800">
+            <pre aria-label={`Kept as written: ${title(part)}`} className="max-h-80 overflow-auto whitespace-pre-wrap border-t border-violet-200 bg-white px-3 py-2 font-mono text-xs leading-relaxed text-slate-800 wrap-anywhere">
               {JSON.stringify(part.json, null, 2)}
             </pre>
           </li>

@@ -9,6 +9,7 @@ import { computeReach, type Policy, type ReachContext, type ReachEnvironment } f
 export type ReachRow = ReachEnvironment & { name: string };
 type Filter = 'all' | 'admitted' | 'refused';
 const PAGE = 200;
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Which environments of the organization the policy admits, decided like AWS from each one's token.
@@ -42,15 +43,16 @@ export function ReachPreview({ policy, environments, context, truncated }: { pol
     return <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">This organization has no environments yet, so there is nothing to preview. Create environments and come back: each one is checked against this policy the way AWS would.</p>;
   }
   const choices: Array<{ value: Filter; label: string }> = [
-    { value: 'all', label: `All (${environments.length})` },
-    { value: 'admitted', label: `Admitted (${admitted})` },
-    { value: 'refused', label: `Refused (${environments.length - admitted})` },
+    { value: 'all', label: `All (${fmt(environments.length)})` },
+    { value: 'admitted', label: `Admitted (${fmt(admitted)})` },
+    { value: 'refused', label: `Refused (${fmt(environments.length - admitted)})` },
   ];
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3" aria-live="polite">
         <p className="text-sm text-slate-800">
-          <strong className="text-emerald-700">{admitted}</strong> admitted · <strong className="text-red-700">{environments.length - admitted}</strong> refused of {environments.length} environment{environments.length === 1 ? '' : 's'}
+          <strong className="text-emerald-700">{fmt(admitted)}</strong> admitted · <strong className="text-red-700">{fmt(environments.length - admitted)}</strong> refused of {fmt(environments.length)} environment{environments.length === 1 ? '' : 's'}
+          {deferredSearch ? ` · ${fmt(shown.length)} match the search` : ''}
         </p>
         {stale ? <Spinner label="Updating…" className="text-slate-500" /> : null}
       </div>
@@ -78,7 +80,7 @@ export function ReachPreview({ policy, environments, context, truncated }: { pol
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">Environment</th>
-              <th scope="col" className="px-3 py-2 font-medium">Stage</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Stage</th>
               <th scope="col" className="px-3 py-2 font-medium">Decision</th>
               <th scope="col" className="px-3 py-2 font-medium">Why</th>
             </tr>
@@ -95,11 +97,15 @@ export function ReachPreview({ policy, environments, context, truncated }: { pol
                       {env.projectSlug}/{env.slug}
                     </span>
                   </td>
-                  <td className="px-3 py-2 align-top">
+                  <td className="hidden px-3 py-2 align-top sm:table-cell">
                     <Badge tone={stageTone(env.stage)}>{env.stage}</Badge>
                   </td>
                   <td className="px-3 py-2 align-top">{r?.admitted ? <Badge tone="green">Admitted</Badge> : <Badge tone="red">Refused</Badge>}</td>
-                  <td className="break-words px-3 py-2 align-top text-xs text-slate-700">{r?.reason}</td>
+                  <td className="px-3 py-2 align-top text-xs text-slate-700">
+                    <span className="line-clamp-3 wrap-anywhere" title={r?.reason}>
+                      {r?.reason}
+                    </span>
+                  </td>
                 </tr>
               );
             })}
@@ -119,7 +125,7 @@ export function ReachPreview({ policy, environments, context, truncated }: { pol
             Show more
           </Button>
           <span className="text-xs text-slate-600">
-            Showing {limit} of {shown.length}
+            Showing {fmt(limit)} of {fmt(shown.length)}
           </span>
         </div>
       ) : null}

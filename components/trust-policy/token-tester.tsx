@@ -90,7 +90,7 @@ export function TokenTester({ policy, accountId, issuer }: { policy: Policy; acc
                 <caption className="sr-only">Request derived from the token</caption>
                 <tbody className="divide-y divide-slate-100">
                   <tr>
-                    <th scope="row" className="whitespace-nowrap px-3 py-1.5 font-medium text-slate-600">Principal</th>
+                    <th scope="row" className="w-2/5 whitespace-nowrap px-3 py-1.5 font-medium text-slate-600">Principal</th>
                     <td className="break-all px-3 py-1.5 font-mono">{outcome.request.principal}</td>
                   </tr>
                   <tr>

@@ -36,7 +36,7 @@ export function ValueChips({ values, operator, onChange, disabled, label, invali
           ))}
         </ul>
       ) : (
-        <p className={cn('text-xs', invalid ? 'text-red-700' : 'text-slate-500')}>No values yet — add at least one.</p>
+        <p className={cn('text-xs', invalid ? 'text-amber-900' : 'text-slate-500')}>No values yet — add at least one.</p>
       )}
       {warnings.filter((w): w is string => w !== null).slice(0, 1).map((w) => (
         <p key={w} className="text-xs text-amber-800">

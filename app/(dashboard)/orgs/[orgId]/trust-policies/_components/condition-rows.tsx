@@ -37,7 +37,7 @@ export function ConditionRows({ context, state, problems, disabled }: { context:
         </ol>
       )}
       {disabled ? null : (
-        <Button variant="secondary" size="sm" onClick={() => state.addRow(keys[0]?.key ?? '')}>
+        <Button variant="secondary" size="sm" onClick={() => state.addRow('')}>
           <PlusIcon /> Add row
         </Button>
       )}

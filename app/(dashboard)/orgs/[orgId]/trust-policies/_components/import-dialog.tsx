@@ -7,7 +7,8 @@ import { TextAreaField } from '@/components/ui/field';
 import { builderFromPolicy, parsePolicy, type BuilderModel, type PolicyError } from '@/lib/domain/trust-policy';
 
 function where(e: PolicyError): string {
-  const at = e.line !== undefined ? `line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}` : null;
+  const written = /\bline \d+/.test(e.message);
+  const at = e.line !== undefined && !written ? `line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}` : null;
   return [at, e.path && e.path !== '$' ? e.path : null].filter(Boolean).join(' · ');
 }
 

@@ -40,7 +40,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
   const [version, setVersion] = useState(saved?.version ?? null);
   const [baseline, setBaseline] = useState(() => ({ json: pretty(initial.model), name: saved?.name ?? '', description: saved?.description ?? '' }));
   const [accountError, setAccountError] = useState<string | undefined>();
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
   const [dialog, setDialog] = useState<'import' | 'delete' | null>(null);
   const readOnly = !canManage;
 
@@ -70,7 +70,8 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setConflict(null);
+    setConflict(false);
+    errors.setGeneral(null);
     const input = errors.validate(ZSaveTrustPolicy, { name, description, policy: json });
     const badAccount = model.providerArn !== '' && !ACCOUNT_ID_PATTERN.test(accountId) ? 'Enter the 12-digit AWS account id before saving.' : undefined;
     setAccountError(badAccount);
@@ -79,7 +80,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
       { input: { name: input.name, description: input.description, policy: renderPolicy(policy) }, version },
       {
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'version_conflict') setConflict(error.message);
+          if (error instanceof ApiError && error.code === 'version_conflict') setConflict(true);
           else errors.fromError(error);
         },
       },
@@ -117,16 +118,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
       />
       <form onSubmit={submit} noValidate className="space-y-6">
         {readOnly ? <Alert tone="info">You can read this policy and test it; only owners and admins of this organization can change it.</Alert> : null}
-        {conflict ? (
-          <Alert tone="error" title="Not saved: someone else changed this policy">
-            <p>{conflict} Reloading shows their version and discards your changes here — copy the JSON first if you want to keep them.</p>
-            <Button size="sm" variant="secondary" className="mt-2" onClick={onReload}>
-              Reload
-            </Button>
-          </Alert>
-        ) : null}
-        {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_28rem]">
           <div className="min-w-0 space-y-6">
             <Card>
               <CardHeader title="Details" />
@@ -141,12 +133,14 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
                 <ProviderSettings context={context} model={model} disabled={readOnly} onChange={(patch) => (setAccountError(undefined), state.update(patch))} accountError={accountError} />
               </CardBody>
             </Card>
-            <Card>
-              <CardHeader title="Who may assume the role" description="A preset writes the rows for you; edit them afterwards as you like." />
-              <CardBody>
-                <PresetPicker context={context} model={model} edited={state.edited} disabled={readOnly} onApply={state.applyPreset} />
-              </CardBody>
-            </Card>
+            {readOnly ? null : (
+              <Card>
+                <CardHeader title="Who may assume the role" description="A preset writes the rows for you; edit them afterwards as you like." />
+                <CardBody>
+                  <PresetPicker context={context} model={model} edited={state.edited} onApply={state.applyPreset} />
+                </CardBody>
+              </Card>
+            )}
             <Card>
               <CardHeader title="Conditions" description="Keys AWS sees for this issuer, compared with the operator of each row." />
               <CardBody className="space-y-6">
@@ -185,7 +179,26 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
             <TokenTester policy={previewPolicy} accountId={previewAccount} issuer={context.issuer} />
           </CardBody>
         </Card>
-        {canManage ? <SaveBar dirty={dirty} saving={save.isPending} version={version} problems={problems.length} /> : null}
+        {canManage ? (
+          <SaveBar
+            dirty={dirty}
+            saving={save.isPending}
+            version={version}
+            problems={problems.length}
+            message={
+              conflict ? (
+                <Alert tone="error" title="Not saved: someone else changed this policy">
+                  <p>Someone saved this policy after you opened it, so nothing was overwritten. Reload to see their version — your changes here are discarded, so copy the JSON first if you want to keep them.</p>
+                  <Button size="sm" variant="secondary" className="mt-2" onClick={onReload}>
+                    Reload
+                  </Button>
+                </Alert>
+              ) : errors.general ? (
+                <Alert tone="error">{errors.general}</Alert>
+              ) : null
+            }
+          />
+        ) : null}
       </form>
       {canManage ? <ImportDialog open={dialog === 'import'} issuer={context.issuer} onClose={() => setDialog(null)} onImport={state.replace} /> : null}
       {canManage && saved ? <DeletePolicyDialog orgId={orgId} policyId={saved.id} name={saved.name} open={dialog === 'delete'} onClose={() => setDialog(null)} /> : null}

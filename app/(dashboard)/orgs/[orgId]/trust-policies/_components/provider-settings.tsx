@@ -28,7 +28,7 @@ export function ProviderSettings({ context, model, disabled, onChange, accountEr
           maxLength={12}
           disabled={disabled}
           error={accountError ?? (invalid ? 'An AWS account id has exactly 12 digits.' : undefined)}
-          hint="The account where the IAM OIDC provider and the role live."
+          hint={accountId === '' ? 'Required: the 12-digit account where the IAM OIDC provider and the role live.' : 'The account where the IAM OIDC provider and the role live.'}
         />
         <SelectField label="Audience (aud)" value={model.audience} onChange={(e) => onChange({ audience: e.target.value })} disabled={disabled} hint={model.audience ? 'Required with StringEquals. Workloads request tokens for this audience.' : 'Without an audience condition any client ID of the provider is accepted.'}>
           {context.audiences.map((aud) => (
