@@ -75,7 +75,12 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
     const input = errors.validate(ZSaveTrustPolicy, { name, description, policy: json });
     const badAccount = model.providerArn !== '' && !ACCOUNT_ID_PATTERN.test(accountId) ? 'Enter the 12-digit AWS account id before saving.' : undefined;
     setAccountError(badAccount);
-    if (!input || badAccount) return;
+    if (!input || badAccount) {
+      // The fields say what is wrong; the save bar says so too, wherever the page is scrolled.
+      const first = ZSaveTrustPolicy.safeParse({ name, description, policy: json }).error?.issues[0];
+      errors.setGeneral(`Not saved: ${first ? `${String(first.path[0] ?? 'policy')} — ${first.message}` : badAccount}`);
+      return;
+    }
     save.mutate(
       { input: { name: input.name, description: input.description, policy: renderPolicy(policy) }, version },
       {
