@@ -13,5 +13,8 @@ export const keys = {
   issuer: (orgId: string) => ['orgs', orgId, 'issuer'] as const,
   signingKeys: (orgId: string) => ['orgs', orgId, 'issuer', 'keys'] as const,
   environmentClaims: (orgId: string, envId: string) => ['orgs', orgId, 'environments', 'claims', envId] as const,
+  trustPolicies: (orgId: string) => ['orgs', orgId, 'trust-policies', 'list'] as const,
+  trustPolicy: (orgId: string, policyId: string) => ['orgs', orgId, 'trust-policies', 'one', policyId] as const,
+  trustPolicyContext: (orgId: string) => ['orgs', orgId, 'trust-policies', 'context'] as const,
   audit: (orgId: string, filter: Record<string, string | undefined>) => ['orgs', orgId, 'audit', filter] as const,
 };

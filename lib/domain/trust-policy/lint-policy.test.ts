@@ -141,6 +141,31 @@ describe('fixes', () => {
   });
 });
 
+describe('a local http issuer with a port (localhost:3000/oidc/<id>)', () => {
+  const LP = 'localhost:3000/oidc/org_abc';
+  const local = (condition: Json, action: unknown = 'sts:AssumeRoleWithWebIdentity'): Json => ({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${LP}` }, Action: action, Condition: condition }],
+  });
+  const LOCAL: LintOptions = { issuer: 'http://localhost:3000/oidc/org_abc', orgId: 'org_abc' };
+
+  it('a good policy has no findings', () => {
+    expect(lintPolicy(local({ StringEquals: { [`${LP}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${LP}:sub`]: 'org:org_abc:*' } }), LOCAL)).toEqual([]);
+  });
+
+  it('flags a claim AWS never sees, with the session-tag fix', () => {
+    const policy = local({ StringEquals: { [`${LP}:aud`]: 'sts.amazonaws.com', [`${LP}:environment_stage`]: 'production' }, StringLike: { [`${LP}:sub`]: 'org:org_abc:*' } }, ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']);
+    const finding = lintPolicy(policy, { ...LOCAL, sessionTags: true }).find((f) => f.rule === 'invisible-claim');
+    expect(finding?.path).toBe(`$.Statement[0].Condition.StringEquals["${LP}:environment_stage"]`);
+    expect(finding?.fix && JSON.parse(renderPolicy(finding.fix.policy)).Statement[0].Condition.StringEquals).toEqual({ [`${LP}:aud`]: 'sts.amazonaws.com', 'aws:RequestTag/stage': 'production' });
+  });
+
+  it('flags a key of another local issuer', () => {
+    const policy = local({ StringEquals: { [`${LP}:aud`]: 'sts.amazonaws.com', 'localhost:3000/oidc/org_other:sub': 'org:org_other:x' }, StringLike: { [`${LP}:sub`]: 'org:org_abc:*' } });
+    expect(rules(lintPolicy(policy, LOCAL))).toEqual(['foreign-issuer-key']);
+  });
+});
+
 describe('robustness', () => {
   it('ignores option values of the wrong type', () => {
     expect(() => lintPolicy(trust(), { orgId: 5, issuer: null, sessionTags: 'yes' } as unknown as LintOptions)).not.toThrow();

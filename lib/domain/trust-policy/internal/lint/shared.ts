@@ -102,12 +102,17 @@ export function prefixesFor(s: Statement, ctx: LintContext): string[] {
   return out;
 }
 
-/** The issuer part of an OIDC condition key (`host/path:claim` → `host/path`), or null for service keys. */
+/**
+ * The issuer part of an OIDC condition key (`host/path:claim` → `host/path`), or null for service keys.
+ * A local http issuer's prefix carries its port (`localhost:3000/oidc/<id>:sub`, issuerKeyPrefix):
+ * `host:digits/` is part of the issuer, and its claim follows the next colon.
+ */
 export function keyIssuer(key: string): { issuer: string; claim: string } | null {
-  const colon = key.indexOf(':');
+  const port = /^[^:/]+:\d+\//.exec(key);
+  const colon = key.indexOf(':', port ? port[0].length : 0);
   if (colon <= 0) return null;
   const issuer = key.slice(0, colon);
-  if (!issuer.includes('.')) return null;
+  if (!port && !issuer.includes('.')) return null;
   return { issuer, claim: key.slice(colon + 1) };
 }
 

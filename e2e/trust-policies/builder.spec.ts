@@ -1,0 +1,151 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+// The visual trust-policy builder, end to end: a preset, a row edit, the live JSON and reach
+// preview, importing a policy with a Deny statement (kept as written), a one-click lint fix, a real
+// ID token tested against the policy, saving, reloading, the list, and a stale save refused (409).
+// Needs only a running server: TRUSTBRIDGE_E2E_URL and the admin's TRUSTBRIDGE_E2E_ADMIN_EMAIL /
+// TRUSTBRIDGE_E2E_ADMIN_PASSWORD. It creates its own organization, project and environments.
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const BASE = () => env('TRUSTBRIDGE_E2E_URL').replace(/\/+$/, '');
+
+async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const response = await request.fetch(`${BASE()}${path}`, { method, headers: { Origin: BASE(), ...headers }, data });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function signIn(page: Page): Promise<void> {
+  const response = await page.request.post(`${BASE()}/api/v1/auth/login`, {
+    headers: { Origin: BASE() },
+    data: { email: env('TRUSTBRIDGE_E2E_ADMIN_EMAIL'), password: env('TRUSTBRIDGE_E2E_ADMIN_PASSWORD') },
+  });
+  expect(response.status()).toBe(200);
+}
+
+test('build, import, fix, test with a token, save and reload a trust policy', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  await signIn(page);
+  const org = await call(page.request, 'POST', '/api/v1/orgs', { name: 'Builder Org', slug: `builder-${Math.random().toString(36).slice(2, 8)}` });
+  const orgId = String(org.id);
+  const issuer = String(org.issuer);
+  const prefix = issuer.replace(/^https?:\/\//, '');
+  const web = await call(page.request, 'POST', `/api/v1/orgs/${orgId}/projects`, { name: 'Web', slug: 'web' });
+  const api = await call(page.request, 'POST', `/api/v1/orgs/${orgId}/projects`, { name: 'API', slug: 'api' });
+  const envs: Record<string, Record<string, unknown>> = {};
+  for (const [project, slug, stage] of [[web, 'dev', 'development'], [web, 'prod', 'production'], [api, 'staging', 'staging'], [api, 'prod', 'production']] as const) {
+    envs[`${String(project.id === web.id ? 'web' : 'api')}/${slug}`] = await call(page.request, 'POST', `/api/v1/orgs/${orgId}/environments`, { projectId: project.id, name: `${String(project.name)} ${slug}`, slug, stage });
+  }
+  const sub = (project: string, slug: string) => `org:${orgId}:project:${project}:environment:${slug}`;
+  const json = page.getByLabel('Trust policy JSON');
+
+  // The list starts empty and says what to do.
+  await page.goto(`${BASE()}/orgs/${orgId}/trust-policies`);
+  await expect(page.getByRole('heading', { name: 'No trust policies yet' })).toBeVisible();
+  await page.getByRole('link', { name: 'New policy' }).click();
+
+  // A preset: all production environments (the default template has no stage, so it lists their subjects).
+  await expect(page.getByRole('heading', { level: 1, name: 'New trust policy' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('deploy-production');
+  await page.getByLabel('AWS account ID').fill('123456789012');
+  await expect(json).toContainText(`arn:aws:iam::123456789012:oidc-provider/${prefix}`);
+  await expect(page.getByRole('radio', { name: 'Admitted (4)' })).toBeVisible();
+  await page.getByRole('radio', { name: /All production environments/ }).check();
+  await page.getByRole('button', { name: 'Apply preset' }).click();
+  await expect(page.getByText(/lists the 2 current production environment subject/)).toBeVisible();
+  await expect(json).toContainText(sub('web', 'prod'));
+  await expect(json).toContainText(sub('api', 'prod'));
+  await expect(page.getByRole('radio', { name: 'Admitted (2)' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Refused (2)' })).toBeVisible();
+
+  // Edit the row: drop api/prod. The JSON and the reach preview follow.
+  await page.getByRole('button', { name: `Remove value ${sub('api', 'prod')}` }).click();
+  await expect(json).not.toContainText(sub('api', 'prod'));
+  await expect(page.getByRole('radio', { name: 'Admitted (1)' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Refused (3)' }).check();
+  await expect(page.getByRole('row', { name: /API prod/ })).toContainText('Refused');
+  await page.getByRole('radio', { name: 'All (4)' }).check();
+
+  // Import a policy with a Deny statement and no aud condition.
+  const provider = `arn:aws:iam::123456789012:oidc-provider/${prefix}`;
+  const imported = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { [`${prefix}:sub`]: `org:${orgId}:project:web:*` } } },
+      { Effect: 'Deny', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${prefix}:sub`]: sub('web', 'dev') } } },
+    ],
+  };
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a trust policy' });
+  await dialog.getByLabel('Policy JSON to import').fill('{ "Version": "2012-10-17", "Statement": [ }');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/line 1, column \d+/);
+  await dialog.getByLabel('Policy JSON to import').fill(JSON.stringify(imported, null, 2));
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  const kept = page.getByRole('region', { name: /Kept as written/ });
+  await expect(kept).toContainText('Statement 2 (Deny)');
+  await expect(kept.getByLabel(/Kept as written: Statement 2/)).toContainText(sub('web', 'dev'));
+  await expect(json).toContainText('"Effect": "Deny"');
+  await expect(page.getByRole('radio', { name: 'Admitted (1)' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Web dev/ })).toContainText('explicitly denied');
+
+  // Lint: no aud condition → one-click fix.
+  const finding = page.getByRole('listitem', { name: /^missing-aud-condition/ });
+  await expect(finding).toBeVisible();
+  await expect(json).not.toContainText(`${prefix}:aud`);
+  await finding.getByRole('button', { name: /Apply fix/ }).click();
+  await expect(finding).toBeHidden();
+  await expect(json).toContainText(`"${prefix}:aud": "sts.amazonaws.com"`);
+  await expect(page.getByLabel('Audience (aud)')).toHaveValue('sts.amazonaws.com');
+  await expect(kept).toContainText('Statement 2 (Deny)');
+
+  // Download gives trust-policy.json.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  expect(download.suggestedFilename()).toBe('trust-policy.json');
+
+  // A real ID token of web/dev: decoded in the page, explicitly denied by statement 2.
+  const envToken = await call(page.request, 'POST', `/api/v1/orgs/${orgId}/environments/${String(envs['web/dev']?.id)}/tokens`, { name: 'e2e' });
+  const idToken = await call(page.request, 'POST', '/api/v1/idp/token', {}, { Authorization: `Bearer ${String(envToken.token)}` });
+  await page.getByLabel('ID token (JWT)').fill(String(idToken.token));
+  await expect(page.getByText('ExplicitDeny', { exact: true })).toBeVisible();
+  await expect(page.getByText(/statement 2 refuses it/)).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: `${prefix}:sub` })).toBeVisible();
+  expect(page.url()).not.toContain(String(idToken.token).slice(0, 20));
+
+  // Save, reload, and find it again.
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page).toHaveURL(/\/trust-policies\/[0-9a-z]{26}$/);
+  await expect(page.getByText('All changes saved (version 1)')).toBeVisible();
+  const policyUrl = page.url();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'deploy-production' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Kept as written/ })).toContainText('Statement 2 (Deny)');
+  await expect(json).toContainText(`"${prefix}:aud": "sts.amazonaws.com"`);
+  await expect(page.getByRole('listitem', { name: /^missing-aud-condition/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Trust policies', exact: true }).first().click();
+  await expect(page.getByRole('link', { name: 'deploy-production' })).toBeVisible();
+
+  // Someone else saves first: this page's save is refused, nothing is overwritten, Reload shows theirs.
+  await page.goto(policyUrl);
+  await page.getByLabel('Description (optional)').fill('mine');
+  const policyId = policyUrl.split('/').pop() ?? '';
+  await call(page.request, 'PUT', `/api/v1/orgs/${orgId}/trust-policies/${policyId}`, { name: 'deploy-production', description: 'theirs', version: 1, policy: imported });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const conflict = page.getByRole('alert').filter({ hasText: 'someone else changed this policy' });
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByLabel('Description (optional)')).toHaveValue('theirs');
+  await expect(page.getByText('All changes saved (version 2)')).toBeVisible();
+
+  expect(problems, 'console errors on the builder pages').toEqual([]);
+});
