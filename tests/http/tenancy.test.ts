@@ -1,85 +1,143 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEnvironment, createOrg, createProject, createToken, expectStatus, ownerWithOrg, signedInAdmin, unique, userWithRole } from '../support/fixtures';
-import type { TestClient } from '../support/http-client';
+import { expectStatus } from '../support/fixtures';
+import type { HttpResult } from '../support/http-client';
+import { ATTEMPTS, pathOf, type Attempt, type Versions } from './tenancy/attempts';
+import { buildTenancy, policyDocument, snapshotOf, type Tenancy } from './tenancy/world';
 
-// Another organization's objects are indistinguishable from missing ones (404), whether addressed
-// under their own organization or smuggled under the caller's, and they stay unchanged.
+// Another organization's objects are indistinguishable from missing ones (PRODUCT.md): the owner
+// of org B gets 404 `not_found` for every object of org A, whether addressed under A's path or
+// smuggled under B's own, and A's owner then finds everything exactly as it was.
 const server = inject('server');
 
-describe('tenancy', () => {
-  let ownerA: TestClient;
-  let outsider: TestClient;
-  let orgA: string;
-  let orgB: string;
-  let ids: { project: string; env: string; token: string; member: string; invitation: string; policy: string };
+let t: Tenancy;
+let before: Awaited<ReturnType<typeof snapshotOf>>;
+let versions: Versions;
 
-  beforeAll(async () => {
-    const a = await ownerWithOrg(server);
-    ownerA = a.owner.client;
-    orgA = a.org.id;
-    const admin = await signedInAdmin(server);
-    orgB = (await createOrg(admin)).id;
-    outsider = (await userWithRole(admin, server, orgB, 'owner')).client;
-    const project = await createProject(ownerA, orgA);
-    const env = await createEnvironment(ownerA, orgA, project.id);
-    const token = await createToken(ownerA, orgA, env.id);
-    const member = await userWithRole(ownerA, server, orgA, 'member');
-    const invitation = expectStatus(await ownerA.post(`/api/v1/orgs/${orgA}/members`, { email: `${unique('i')}@example.com`, role: 'admin' }), 201).json.invitation.id as string;
-    const policy = expectStatus(await ownerA.post(`/api/v1/orgs/${orgA}/trust-policies`, { name: 'p', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRoleWithWebIdentity' }] } }), 201).json.id as string;
-    ids = { project: project.id, env: env.id, token: token.id, member: member.userId, invitation, policy };
-  }, 60_000);
+beforeAll(async () => {
+  t = await buildTenancy(server);
+  before = await snapshotOf(t.ownerA, t.a);
+  const version = (items: { version?: unknown }[], found: (i: Record<string, unknown>) => boolean) => Number(items.find(found)?.version);
+  versions = {
+    org: Number(before.org.version),
+    issuer: Number(before.issuer.version),
+    project: version(before.projects, (p) => p.id === t.a.project),
+    env: version(before.environments, (e) => e.id === t.a.env),
+    member: version(before.members, (m) => m.userId === t.a.member),
+    policy: version(before.policies, (p) => p.id === t.a.policy),
+  };
+  expect(Object.values(versions).every((n) => Number.isInteger(n) && n >= 1)).toBe(true);
+}, 120_000);
 
-  const attempts = (org: () => string) => [
-    ['GET', () => `/api/v1/orgs/${org()}/projects/${ids.project}`, undefined],
-    ['PATCH', () => `/api/v1/orgs/${org()}/projects/${ids.project}`, { name: 'hijacked', version: 1 }],
-    ['DELETE', () => `/api/v1/orgs/${org()}/projects/${ids.project}`, undefined],
-    ['GET', () => `/api/v1/orgs/${org()}/environments/${ids.env}`, undefined],
-    ['PATCH', () => `/api/v1/orgs/${org()}/environments/${ids.env}`, { name: 'hijacked', stage: 'production', version: 1 }],
-    ['DELETE', () => `/api/v1/orgs/${org()}/environments/${ids.env}`, undefined],
-    ['GET', () => `/api/v1/orgs/${org()}/environments/${ids.env}/claims`, undefined],
-    ['GET', () => `/api/v1/orgs/${org()}/environments/${ids.env}/tokens`, undefined],
-    ['POST', () => `/api/v1/orgs/${org()}/environments/${ids.env}/tokens`, { name: 'stolen' }],
-    ['DELETE', () => `/api/v1/orgs/${org()}/environments/${ids.env}/tokens/${ids.token}`, undefined],
-    ['PATCH', () => `/api/v1/orgs/${org()}/members/${ids.member}`, { role: 'owner', version: 1 }],
-    ['DELETE', () => `/api/v1/orgs/${org()}/members/${ids.member}`, undefined],
-    ['DELETE', () => `/api/v1/orgs/${org()}/invitations/${ids.invitation}`, undefined],
-    ['GET', () => `/api/v1/orgs/${org()}/trust-policies/${ids.policy}`, undefined],
-    ['DELETE', () => `/api/v1/orgs/${org()}/trust-policies/${ids.policy}`, undefined],
-    ['POST', () => `/api/v1/orgs/${org()}/environments`, () => ({ projectId: ids.project, name: 'x', slug: unique('x'), stage: 'development' })],
-  ] as const;
+const expectNotFound = (r: HttpResult, what: string) => {
+  expect(r.status, `${what} → ${r.text.slice(0, 200)}`).toBe(404);
+  expect(r.json?.error?.code, what).toBe('not_found');
+};
 
-  const bodyOf = (body: unknown) => (typeof body === 'function' ? (body as () => unknown)() : body);
+const viaA = ATTEMPTS.filter((a) => !a.viaBOnly);
+const viaB = ATTEMPTS.filter((a) => !a.viaAOnly);
+const named = (list: readonly Attempt[]) => list.map((a) => [a.object, a.method, a.template, a] as const);
 
-  it.each(attempts(() => orgA).map(([m, p, b], i) => [i, m, p, b] as const))('#%s %s on org A’s object via org A → 404', async (_i, method, path, body) => {
-    const r = await outsider.request(method, path(), body ? { body: bodyOf(body) } : {});
-    expect(r.status).toBe(404);
-    expect(r.json.error.code).toBe('not_found');
+async function attempt(a: Attempt, viaOrg: () => string): Promise<void> {
+  const path = pathOf(a.template, viaOrg(), t.a, t.b);
+  const r = await t.outsider.request(a.method, path, a.body ? { body: a.body(versions, t.a) } : {});
+  expectNotFound(r, `${a.method} ${path}`);
+}
+
+describe('an outsider (owner of org B) against org A', () => {
+  it.each(named(viaA))('%s: %s %s under org A’s own path → 404', (_o, _m, _t, a) => attempt(a, () => t.a.org));
+  it.each(named(viaB))('%s: %s %s smuggled under org B (the outsider is its owner) → 404', (_o, _m, _t, a) => attempt(a, () => t.b.org));
+
+  it('org B’s lists, filters, previews and audit log show nothing of org A', async () => {
+    const b = `/api/v1/orgs/${t.b.org}`;
+    const ids = (r: HttpResult) => (expectStatus(r, 200).json.items as { id: string }[]).map((i) => i.id);
+    expect(ids(await t.outsider.get(`${b}/environments?projectId=${t.a.project}`))).toEqual([]);
+    expect(ids(await t.outsider.get(`${b}/environments?limit=200`))).toEqual([t.b.env]);
+    expect(ids(await t.outsider.get(`${b}/projects?limit=200`))).toEqual([t.b.project]);
+    expect(ids(await t.outsider.get(`${b}/audit?targetId=${t.a.project}`))).toEqual([]);
+    const context = expectStatus(await t.outsider.get(`${b}/trust-policies/context`), 200).json;
+    expect(context.environments.map((e: { id: string }) => e.id)).toEqual([t.b.env]);
+    const preview = expectStatus(await t.outsider.post(`${b}/issuer/subject-preview`, { subjectTemplate: ['org', 'environment_id'] }), 200).json;
+    expect(preview.environments.map((e: { environmentId: string }) => e.environmentId)).toEqual([t.b.env]);
+    const exported = expectStatus(await t.outsider.get(`${b}/audit/export?format=ndjson`), 200).text;
+    for (const id of Object.values(t.a)) expect(exported).not.toContain(id);
   });
 
-  it.each(attempts(() => orgB).map(([m, p, b], i) => [i, m, p, b] as const))('#%s %s on org A’s object smuggled under the outsider’s own org B → 404', async (_i, method, path, body) => {
-    const r = await outsider.request(method, path(), body ? { body: bodyOf(body) } : {});
-    expect(r.status).toBe(404);
+  it('afterwards org A is exactly as it was, and its secrets still work', async () => {
+    // Compared before anything below writes to A (issuing an ID token is audited).
+    expect(await snapshotOf(t.ownerA, t.a)).toEqual(before);
+    expect(before.tokens.find((k) => k.id === t.a.token)?.status).toBe('active');
+    expect(before.invitations.find((i) => i.id === t.a.invitation)?.status).toBe('pending');
+    expect(before.members.find((m) => m.userId === t.a.member)?.role).toBe('member');
+    const audit = expectStatus(await t.ownerA.get(`/api/v1/orgs/${t.a.org}/audit?limit=200`), 200).json.items as { actor: { id: string | null } }[];
+    expect(audit.filter((e) => e.actor.id === t.outsiderId)).toEqual([]);
+    const issued = await t.outsider.post('/api/v1/idp/token', undefined, { headers: { Authorization: `Bearer ${t.envTokenA}` }, cookie: null });
+    expect(issued.status, issued.text).toBe(200);
+    expect(expectStatus(await t.outsider.post('/api/v1/invitations/preview', { token: t.invitationTokenA }, { cookie: null }), 200).json.role).toBe('admin');
+  });
+});
+
+describe('organization lists', () => {
+  it('each user sees only the organizations they belong to', async () => {
+    const orgIds = async (client: Tenancy['ownerA']) => (expectStatus(await client.get('/api/v1/orgs'), 200).json.items as { id: string }[]).map((o) => o.id);
+    const meIds = async (client: Tenancy['ownerA']) => (expectStatus(await client.get('/api/v1/me'), 200).json.organizations as { id: string }[]).map((o) => o.id);
+    expect(await orgIds(t.outsider)).toEqual([t.b.org]);
+    expect(await meIds(t.outsider)).toEqual([t.b.org]);
+    expect(await orgIds(t.ownerA)).toEqual([t.a.org]);
+    expect(await meIds(t.ownerA)).toEqual([t.a.org]);
+  });
+});
+
+// Ids that name nothing, asked for by A's owner in A's own path.
+const missingId = '0000000000zzzzzzzzzzzzzzzz';
+const objectRoutes: { template: string; methods: Attempt['method'][]; body?: (method: string) => unknown }[] = [
+  { template: '/orgs/{org}', methods: ['GET', 'PATCH'], body: () => ({ name: 'x', version: 1 }) },
+  { template: '/orgs/{org}/projects/{project}', methods: ['GET', 'PATCH', 'DELETE'], body: () => ({ name: 'x', version: 1 }) },
+  { template: '/orgs/{org}/environments/{env}', methods: ['GET', 'PATCH', 'DELETE'], body: () => ({ name: 'x', stage: 'staging', version: 1 }) },
+  { template: '/orgs/{org}/environments/{env}/claims', methods: ['GET'] },
+  { template: '/orgs/{org}/environments/{env}/tokens', methods: ['GET', 'POST'], body: () => ({ name: 'ci' }) },
+  { template: '/orgs/{org}/environments/{env}/tokens/{token}', methods: ['DELETE'] },
+  { template: '/orgs/{org}/members/{member}', methods: ['PATCH', 'DELETE'], body: () => ({ role: 'admin', version: 1 }) },
+  { template: '/orgs/{org}/invitations/{invitation}', methods: ['DELETE'] },
+  { template: '/orgs/{org}/trust-policies/{policy}', methods: ['GET', 'PUT', 'DELETE'], body: () => ({ name: 'x', policy: policyDocument(missingId), version: 1 }) },
+  { template: '/orgs/{org}/issuer/keys/{kid}/revoke', methods: ['POST'], body: () => ({ confirm: true }) },
+];
+/** The placeholder a route's own object sits in (the last one in its path). Ids are raw path segments. */
+const lastPlaceholder = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].at(-1)?.[1] ?? '';
+
+async function askFor(template: string, methods: Attempt['method'][], body: ((method: string) => unknown) | undefined, id: string): Promise<void> {
+  const field = lastPlaceholder(template);
+  const path = pathOf(template.replace(`{${field}}`, id), t.a.org, t.a, t.b);
+  for (const method of methods) {
+    const r = await t.ownerA.request(method, path, body && method !== 'GET' && method !== 'DELETE' ? { body: body(method) } : {});
+    expectNotFound(r, `${method} ${path}`);
+  }
+}
+
+describe('ids that name nothing: 404 not_found, never 400 or 500', () => {
+  it.each(objectRoutes.map((r) => [r.template, r] as const))('a well-formed id of nothing: %s', async (_t, route) => {
+    await askFor(route.template, route.methods, route.body, missingId);
   });
 
-  it('after all that, org A is untouched', async () => {
-    expect(expectStatus(await ownerA.get(`/api/v1/orgs/${orgA}/projects/${ids.project}`), 200).json).toMatchObject({ version: 1 });
-    expect(expectStatus(await ownerA.get(`/api/v1/orgs/${orgA}/environments/${ids.env}`), 200).json).toMatchObject({ version: 1, stage: 'development' });
-    const tokens = expectStatus(await ownerA.get(`/api/v1/orgs/${orgA}/environments/${ids.env}/tokens`), 200).json.items as { id: string; status: string }[];
-    expect(tokens).toHaveLength(1);
-    expect(tokens[0]?.status).toBe('active');
-    const members = expectStatus(await ownerA.get(`/api/v1/orgs/${orgA}/members`), 200).json.items as { userId: string; role: string }[];
-    expect(members.find((m) => m.userId === ids.member)?.role).toBe('member');
-    const invitations = expectStatus(await ownerA.get(`/api/v1/orgs/${orgA}/invitations`), 200).json.items as { id: string; status: string }[];
-    expect(invitations.find((i) => i.id === ids.invitation)?.status).toBe('pending');
-    expect((await ownerA.get(`/api/v1/orgs/${orgA}/trust-policies/${ids.policy}`)).status).toBe(200);
-    const env = expectStatus(await ownerA.get(`/api/v1/orgs/${orgA}/environments?projectId=${ids.project}`), 200).json.items as unknown[];
-    expect(env).toHaveLength(1);
+  // Raw path segments (already percent-encoded where they must be).
+  const malformed = ['not-an-id', '1', '0000000000ZZZZZZZZZZZZZZZZ', `${missingId}0`, missingId.slice(1), `${missingId}%20`, '%27%20OR%20%271%27%3D%271', '..%2F..%2Fhealth', 'a'.repeat(300), '%00', 'null', '%5Bobject%20Object%5D'];
+  it.each(objectRoutes.map((r) => [r.template, r] as const))('malformed ids: %s', async (_t, route) => {
+    for (const id of malformed) await askFor(route.template, route.methods, route.body, id);
   });
 
-  it('org lists show only one’s own organizations, and the outsider’s audit log has nothing of A', async () => {
-    const orgs = expectStatus(await outsider.get('/api/v1/orgs'), 200).json.items as { id: string }[];
-    expect(orgs.map((o) => o.id)).toEqual([orgB]);
-    const audit = expectStatus(await outsider.get(`/api/v1/orgs/${orgB}/audit?limit=200`), 200).json.items as { target: { id: string | null } }[];
-    expect(audit.map((e) => e.target.id)).not.toContain(ids.project);
+  it('a real id of another kind of object names nothing', async () => {
+    await askFor('/orgs/{org}', ['GET'], undefined, t.a.project);
+    await askFor('/orgs/{org}/projects/{project}', ['GET'], undefined, t.a.env);
+    await askFor('/orgs/{org}/environments/{env}', ['GET'], undefined, t.a.project);
+    await askFor('/orgs/{org}/environments/{env}/tokens/{token}', ['DELETE'], undefined, t.a.env);
+    await askFor('/orgs/{org}/members/{member}', ['DELETE'], undefined, t.a.invitation);
+    await askFor('/orgs/{org}/invitations/{invitation}', ['DELETE'], undefined, t.a.member);
+    await askFor('/orgs/{org}/trust-policies/{policy}', ['GET'], undefined, t.a.project);
+  });
+
+  it('the real ids of A, malformed by case or length, name nothing either', async () => {
+    await askFor('/orgs/{org}/projects/{project}', ['GET'], undefined, t.a.project.toUpperCase());
+    await askFor('/orgs/{org}/projects/{project}', ['GET'], undefined, t.a.project.slice(0, 25));
+    await askFor('/orgs/{org}/environments/{env}', ['GET'], undefined, `${t.a.env}%20`);
+    await askFor('/orgs/{org}', ['GET'], undefined, t.a.org.toUpperCase());
   });
 });
