@@ -66,10 +66,39 @@ export function prismaErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+// PostgreSQL SQLSTATEs meaning the database cannot serve us (as opposed to a bad query):
+// class 08 connection exceptions; 57P01–57P04 admin/crash shutdown, cannot connect now, database
+// dropped; 3D000 the database does not exist (dropped or renamed); 53300 too many connections.
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-4]|3D000|53300)$/;
+
+/** The SQLSTATE of a pg error, or of the driver error inside a Prisma error. */
+function sqlState(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): string | undefined => {
+    if (typeof value !== 'object' || value === null || seen.has(value) || depth > 4) return undefined;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ['code', 'originalCode']) {
+      const code = record[key];
+      // P1234 is Prisma's own code (the driver's SQLSTATE is inside); P0xxx SQLSTATEs are PL/pgSQL errors.
+      if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^P\d{4}$/.test(code)) return code;
+    }
+    for (const key of ['meta', 'driverAdapterError', 'cause']) {
+      const found = visit(record[key], depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(error, 0);
+}
+
 /** Errors that mean "the database is not reachable": answer 503, never 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = prismaErrorCode(error);
-  if (code && ['P1001', 'P1002', 'P1008', 'P1017', 'P2024'].includes(code)) return true;
+  // P1003: database does not exist; P2037: too many connections.
+  if (code && ['P1001', 'P1002', 'P1003', 'P1008', 'P1017', 'P2024', 'P2037'].includes(code)) return true;
+  const state = sqlState(error);
+  if (state && UNAVAILABLE_SQLSTATE.test(state)) return true;
   const name = typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
   if (name === 'PrismaClientInitializationError') return true;
   const message = error instanceof Error ? error.message : '';
