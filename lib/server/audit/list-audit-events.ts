@@ -45,7 +45,9 @@ function filters(access: OrgAccess, query: TAuditQuery) {
   return {
     orgId: access.orgId,
     ...(query.action ? { action: { startsWith: query.action } } : {}),
-    ...(query.actor ? { actorLabel: { contains: query.actor } } : {}),
+    // Actor labels are lowercase (normalised emails, slugs, "system"); `contains` ignores case on
+    // SQLite but not on PostgreSQL, so the query is lowercased to behave the same on both.
+    ...(query.actor ? { actorLabel: { contains: query.actor.toLowerCase() } } : {}),
     ...(query.targetType ? { targetType: query.targetType } : {}),
     ...(query.targetId ? { targetId: query.targetId } : {}),
     ...(query.since || query.until

@@ -11,9 +11,14 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
 }
 
+// The rest of an oversized body is never read, so the connection cannot carry another request
+// (a chunked body's unread remainder would be taken for the next request, which then hangs):
+// the 413 closes it.
+const tooLarge = (maxBytes: number) => new AppError(413, 'payload_too_large', `Request bodies are limited to ${maxBytes} bytes.`, undefined, { Connection: 'close' });
+
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${maxBytes} bytes.`);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,7 +29,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${maxBytes} bytes.`);
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
