@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@/lib/server/env';
-import { CLIENT_IP_HEADER } from '@/lib/server/auth/request-meta';
+import { CLIENT_IP_HEADER, REQUEST_PATH_HEADER } from '@/lib/server/auth/request-meta';
 import { checkOrigin } from '@/lib/server/http/origin';
 import { newRequestId } from '@/lib/server/http/request-id';
 import { API_CSP, baseSecurityHeaders, contentSecurityPolicy } from '@/lib/server/http/security-headers';
@@ -52,6 +52,7 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, config: App
   if (address) req.headers[CLIENT_IP_HEADER] = address;
   else delete req.headers[CLIENT_IP_HEADER];
   delete req.headers['x-nonce'];
+  req.headers[REQUEST_PATH_HEADER] = req.url ?? '/';
 
   if (!headersWritten) {
     delete req.headers['content-security-policy'];

@@ -1,26 +1,45 @@
-import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, startServer, type RunningServer } from '../../tests/support/server';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, ROOT, startServer, type RunningServer } from '../../tests/support/server';
 
-// Two servers from the production build: FRESH has no user (its log prints the setup code), MAIN
-// has the admin from TRUSTBRIDGE_ADMIN_EMAIL. PUBLIC_URL is the exact URL the browser uses, so the
-// Origin rule holds. Values reach the tests through environment variables.
+// Two servers from the production build: FRESH has no user (its log prints the first-run setup
+// code), MAIN has the admin from TRUSTBRIDGE_ADMIN_EMAIL. The port is chosen first so that
+// PUBLIC_URL is the exact URL the browser uses (the Origin rule compares them). Values reach the
+// tests through environment variables; the server logs are kept in tests/.reports for failures.
+
+// The exact text bootstrap.ts prints (lib/server/setup/bootstrap.ts).
+const SETUP_CODE_LINE = /enter this one-time setup code:\n\n {6}([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\n/;
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const servers: RunningServer[] = [];
-  const start = async (admin: boolean) => {
-    const port = await freePort();
+  const servers: { name: string; server: RunningServer }[] = [];
+  const start = async (name: string, admin: boolean, port: number) => {
     const server = await startServer({ port, publicUrl: `http://127.0.0.1:${port}`, admin });
-    servers.push(server);
+    servers.push({ name, server });
     return server;
   };
-  const fresh = await start(false);
-  const code = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(fresh.output())?.[1];
-  if (!code) throw new Error(`no setup code in the server output:\n${fresh.output()}`);
-  const main = await start(true);
-  process.env.TRUSTBRIDGE_E2E_FRESH_URL = fresh.url;
-  process.env.TRUSTBRIDGE_E2E_SETUP_CODE = code;
-  process.env.TRUSTBRIDGE_E2E_URL = main.url;
-  process.env.TRUSTBRIDGE_E2E_ADMIN_EMAIL = ADMIN_EMAIL;
-  process.env.TRUSTBRIDGE_E2E_ADMIN_PASSWORD = ADMIN_PASSWORD;
-  return async () => {
-    for (const server of servers) await server.stop();
+  const stopAll = async () => {
+    const reports = path.join(ROOT, 'tests/.reports');
+    mkdirSync(reports, { recursive: true });
+    for (const { name, server } of servers) {
+      writeFileSync(path.join(reports, `e2e-server-${name}.log`), server.output());
+      await server.stop();
+    }
   };
+  try {
+    const freshPort = await freePort();
+    let mainPort = await freePort();
+    while (mainPort === freshPort) mainPort = await freePort();
+    const [fresh, main] = await Promise.all([start('fresh', false, freshPort), start('main', true, mainPort)]);
+    const code = SETUP_CODE_LINE.exec(fresh.output())?.[1];
+    if (!code) throw new Error(`no setup code in the server output:\n${fresh.output()}`);
+    process.env.TRUSTBRIDGE_E2E_FRESH_URL = fresh.url;
+    process.env.TRUSTBRIDGE_E2E_SETUP_CODE = code;
+    process.env.TRUSTBRIDGE_E2E_URL = main.url;
+    process.env.TRUSTBRIDGE_E2E_ADMIN_EMAIL = ADMIN_EMAIL;
+    process.env.TRUSTBRIDGE_E2E_ADMIN_PASSWORD = ADMIN_PASSWORD;
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return stopAll;
 }

@@ -1,19 +1,61 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
-// Every test fails on a console error, an uncaught page error or a CSP violation on any page it
-// visits: a finished product has none.
-export const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
+// Every test fails on a console error, an uncaught page error, a CSP violation or a 5xx answer on
+// any page of any browser context it opens: a finished product has none. Chromium logs every
+// 4xx fetch as "Failed to load resource: … status of N"; a test that provokes one on purpose
+// (a wrong password, a version conflict) declares that status with `guard.allowHttpError(N)`.
+
+export interface Guard {
+  /** The test provokes this HTTP status on purpose (e.g. 401 for a wrong password). */
+  allowHttpError(status: number): void;
+  /** Watch a context the test made itself (browser.newContext()). The default context is watched. */
+  watch(context: BrowserContext): Promise<BrowserContext>;
+  /** A fresh, watched browser context: new cookies, as another person on another machine. */
+  newContext(): Promise<BrowserContext>;
+  /** The problems seen so far, which are then forgotten (for the guard's own test). */
+  drain(): string[];
+}
+
+const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
+
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ context, browser }, use) => {
       const problems: string[] = [];
-      page.on('console', (message) => {
-        // Chromium logs every 4xx/5xx fetch as "Failed to load resource"; the tests assert those
-        // answers themselves. Everything else (script errors, CSP violations) is a failure.
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+      const allowed = new Set<number>();
+      const opened: BrowserContext[] = [];
+      const watch = async (ctx: BrowserContext) => {
+        // Make every CSP violation loud even where Chromium would only warn (report-only, eval).
+        await ctx.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} on ${e.documentURI}`));
+        });
+        ctx.on('console', (message) => {
+          if (message.type() !== 'error') return;
+          const status = FAILED_RESOURCE.exec(message.text())?.[1];
+          if (status && allowed.has(Number(status))) return;
+          problems.push(`console error on ${message.page()?.url() ?? '?'}: ${message.text()} (${message.location().url})`);
+        });
+        ctx.on('weberror', (error) => problems.push(`uncaught error on ${error.page()?.url() ?? '?'}: ${error.error().message}`));
+        ctx.on('response', (response) => {
+          if (response.status() >= 500) problems.push(`HTTP ${response.status()} from ${response.request().method()} ${response.url()}`);
+        });
+        return ctx;
+      };
+      await watch(context);
+      await use({
+        allowHttpError: (status) => void allowed.add(status),
+        watch,
+        newContext: async () => {
+          const ctx = await watch(await browser.newContext());
+          opened.push(ctx);
+          return ctx;
+        },
+        drain: () => problems.splice(0),
       });
-      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-      await use(problems);
-      expect(problems, 'console errors or CSP violations on the pages visited').toEqual([]);
+      for (const ctx of opened) await ctx.close();
+      expect(problems, 'console errors, uncaught errors, CSP violations or 5xx answers on the pages visited').toEqual([]);
     },
     { auto: true },
   ],
@@ -45,4 +87,31 @@ export async function apiPost(request: APIRequestContext, path: string, data: un
   const response = await request.post(`${base}${path}`, { headers: { Origin: base }, data });
   expect(response.ok(), await response.text()).toBe(true);
   return (await response.json()) as Record<string, unknown>;
+}
+
+export interface Seeded {
+  orgId: string;
+  projectId: string;
+  envId: string;
+  base: string;
+}
+
+/** An organization with one project and one environment, made through the API as the admin. */
+export async function seedOrganization(page: Page, name: string, env: { name: string; slug: string; stage: string } = { name: 'Production', slug: 'production', stage: 'production' }): Promise<Seeded> {
+  await signInAsAdmin(page);
+  const org = await apiPost(page.request, '/api/v1/orgs', { name, slug: unique(name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 20)) });
+  const project = await apiPost(page.request, `/api/v1/orgs/${String(org.id)}/projects`, { name: 'Web Shop', slug: 'web-shop' });
+  const created = await apiPost(page.request, `/api/v1/orgs/${String(org.id)}/environments`, { projectId: project.id, ...env });
+  return { orgId: String(org.id), projectId: String(project.id), envId: String(created.id), base: `${MAIN_URL()}/orgs/${String(org.id)}` };
+}
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/** A full-page screenshot for people to look at; also fails on horizontal overflow (a layout bug). */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name}: the page is wider than the viewport`).toBeLessThanOrEqual(0);
 }

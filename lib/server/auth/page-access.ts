@@ -7,13 +7,25 @@ import { requestIdFrom } from '../http/request-id';
 import { isId } from '../security/ids';
 import { getSignedInUser } from './current-user';
 import { requireOrgAccess, type OrgAccess } from './org-access';
-import { CLIENT_IP_HEADER } from './request-meta';
+import { CLIENT_IP_HEADER, REQUEST_PATH_HEADER } from './request-meta';
 import type { SessionUser } from './sessions';
+
+/**
+ * Where to come back to after signing in: the path the browser asked for (set by our front door,
+ * so a layout's guard names the page below it, not itself), else the guard's own path. Next's
+ * internal `_rsc` parameter is dropped; anything that is not a same-site path is ignored.
+ */
+export function returnPath(requested: string | null, fallback: string): string {
+  if (!requested || !requested.startsWith('/') || requested.startsWith('//') || requested.startsWith('/\\')) return fallback;
+  const url = new URL(requested, 'http://x');
+  url.searchParams.delete('_rsc');
+  return `${url.pathname}${url.search}`;
+}
 
 /** Guard for pages: signed in (else to sign-in), member of the org (else the 404 page). */
 export async function requirePageUser(next: string): Promise<SessionUser> {
   const user = await getSignedInUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnPath((await headers()).get(REQUEST_PATH_HEADER), next))}`);
   return user;
 }
 

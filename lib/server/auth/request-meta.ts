@@ -7,6 +7,9 @@ import { requestIdFrom } from '../http/request-id';
 
 export const CLIENT_IP_HEADER = 'x-trustbridge-client-ip';
 
+/** The path and query the browser asked for, set the same way (a layout cannot see it otherwise). */
+export const REQUEST_PATH_HEADER = 'x-trustbridge-path';
+
 export interface RequestMeta {
   requestId: string;
   ipAddress: string | null;

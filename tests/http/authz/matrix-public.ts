@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../support/server';
 import { expectStatus, PASSWORD, unique } from '../../support/fixtures';
 import { EVERYONE, SIGNED_IN, type Entry } from './entry';
-import { fresh, GOOD_POLICY, signInAgain, type World } from './world';
+import { fresh, GOOD_POLICY, signInAgain } from './world';
 
 const NO_SUCH_ENDPOINT = '/api/v1/no-such-endpoint';
 const catchAll = (withBody: boolean): Entry => ({ expect: EVERYONE(404), prepare: () => ({ path: NO_SUCH_ENDPOINT, ...(withBody ? { body: {} } : {}) }) });

@@ -19,8 +19,6 @@ export interface DiscoveredRoute {
   file: string;
 }
 
-const isMethod = (name: string): name is Method => (METHODS as readonly string[]).includes(name);
-
 function bindingNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));

@@ -82,7 +82,7 @@ export function EnvironmentsView({ orgId, canManage }: { orgId: string; canManag
                 {list.length === 0 ? (
                   <p className="px-5 py-6 text-sm text-slate-600">{environments.isPending ? 'Loading…' : 'No environments in this project yet.'}</p>
                 ) : (
-                  <div className="overflow-x-auto">
+                  <div className="relative overflow-x-auto">
                     <table className="w-full text-left text-sm">
                       <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                         <tr>

@@ -62,7 +62,7 @@ export function MembersCard({ orgId, role, userId }: { orgId: string; role: Role
           <LoadingRows label="Loading members" />
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>

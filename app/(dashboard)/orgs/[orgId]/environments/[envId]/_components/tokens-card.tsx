@@ -60,7 +60,7 @@ export function TokensCard({ orgId, envId, canManage, publicUrl }: { orgId: stri
           <p className="mt-1 max-w-sm text-sm text-slate-600">{canManage ? 'Create a token and set it as TRUSTBRIDGE_TOKEN in the environment.' : 'An admin can create a token for this environment.'}</p>
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>

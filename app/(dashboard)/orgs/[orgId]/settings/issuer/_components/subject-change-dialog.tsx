@@ -37,7 +37,7 @@ export function SubjectChangeDialog({ orgId, template, onCancel, onConfirm, savi
           ) : (
             <Alert tone="info">No saved trust policy changes whom it admits.</Alert>
           )}
-          <div className="max-h-72 overflow-auto rounded-md border border-slate-200">
+          <div className="relative max-h-72 overflow-auto rounded-md border border-slate-200">
             <table className="w-full text-left text-xs">
               <thead className="sticky top-0 bg-slate-50 text-slate-500">
                 <tr>

@@ -116,7 +116,7 @@ export function SigningKeysView({ orgId, canManage }: { orgId: string; canManage
           <Alert tone="error">{errorMessage(list.error)}</Alert>
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
