@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from '../support/test';
+import { expect, snap, test } from '../support/test';
 
 // The visual trust-policy builder, end to end: a preset, a row edit, the live JSON and reach
 // preview, importing a policy with a Deny statement (kept as written), a one-click lint fix, a real
@@ -48,6 +48,7 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   // The list starts empty and says what to do.
   await page.goto(`${BASE()}/orgs/${orgId}/trust-policies`);
   await expect(page.getByRole('heading', { name: 'No trust policies yet' })).toBeVisible();
+  await snap(page, '50-trust-policies-empty');
   await page.getByRole('link', { name: 'New policy' }).click();
 
   // A preset: all production environments (the default template has no stage, so it lists their subjects).
@@ -63,6 +64,7 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await expect(json).toContainText(sub('api', 'prod'));
   await expect(page.getByRole('radio', { name: 'Admitted (2)' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Refused (2)' })).toBeVisible();
+  await snap(page, '51-builder-preset');
 
   // Edit the row: drop api/prod. The JSON and the reach preview follow.
   await page.getByRole('button', { name: `Remove value ${sub('api', 'prod')}` }).click();
@@ -95,6 +97,7 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await expect(json).toContainText('"Effect": "Deny"');
   await expect(page.getByRole('radio', { name: 'Admitted (1)' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Web dev/ })).toContainText('explicitly denied');
+  await snap(page, '52-builder-imported');
 
   // Lint: no aud condition → one-click fix.
   const finding = page.getByRole('listitem', { name: /^missing-aud-condition/ });
@@ -118,6 +121,10 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await expect(page.getByText(/statement 2 refuses it/)).toBeVisible();
   await expect(page.getByRole('rowheader', { name: `${prefix}:sub` })).toBeVisible();
   expect(page.url()).not.toContain(String(idToken.token).slice(0, 20));
+  await snap(page, '53-builder-token-test');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, '54-builder-phone');
+  await page.setViewportSize({ width: 1280, height: 860 });
 
   // Save, reload, and find it again.
   await page.getByRole('button', { name: 'Save policy' }).click();
@@ -131,6 +138,7 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await expect(page.getByRole('listitem', { name: /^missing-aud-condition/ })).toHaveCount(0);
   await page.getByRole('link', { name: 'Trust policies', exact: true }).first().click();
   await expect(page.getByRole('link', { name: 'deploy-production' })).toBeVisible();
+  await snap(page, '55-trust-policies-list');
 
   // Someone else saves first: this page's save is refused, nothing is overwritten, Reload shows theirs.
   await page.goto(policyUrl);
@@ -140,6 +148,7 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await page.getByRole('button', { name: 'Save changes' }).click();
   const conflict = page.getByRole('alert').filter({ hasText: 'someone else changed this policy' });
   await expect(conflict).toBeVisible();
+  await snap(page, '56-builder-conflict');
   await conflict.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByLabel('Description (optional)')).toHaveValue('theirs');
   await expect(page.getByText('All changes saved (version 2)')).toBeVisible();
