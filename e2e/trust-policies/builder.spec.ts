@@ -136,6 +136,8 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await expect(page.getByRole('region', { name: /Kept as written/ })).toContainText('Statement 2 (Deny)');
   await expect(json).toContainText(`"${prefix}:aud": "sts.amazonaws.com"`);
   await expect(page.getByRole('listitem', { name: /^missing-aud-condition/ })).toHaveCount(0);
+  // Imported and fixed rows are no preset's: the picker reopens on Custom.
+  await expect(page.getByRole('radio', { name: /^Custom/ })).toBeChecked();
   await page.getByRole('link', { name: 'Trust policies', exact: true }).first().click();
   await expect(page.getByRole('link', { name: 'deploy-production' })).toBeVisible();
   await snap(page, '55-trust-policies-list');
@@ -153,4 +155,33 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await expect(page.getByLabel('Description (optional)')).toHaveValue('theirs');
   await expect(page.getByText('All changes saved (version 2)')).toBeVisible();
 
+});
+
+test('a saved policy reopens on the preset and project that produced it', async ({ page }) => {
+  await signIn(page);
+  const org = await call(page.request, 'POST', '/api/v1/orgs', { name: 'Preset Org', slug: `preset-${Math.random().toString(36).slice(2, 8)}` });
+  const orgId = String(org.id);
+  for (const slug of ['api', 'web']) {
+    const project = await call(page.request, 'POST', `/api/v1/orgs/${orgId}/projects`, { name: slug.toUpperCase(), slug });
+    await call(page.request, 'POST', `/api/v1/orgs/${orgId}/environments`, { projectId: project.id, name: `${slug} prod`, slug: 'prod', stage: 'production' });
+  }
+  await page.goto(`${BASE()}/orgs/${orgId}/trust-policies/new`);
+  await page.getByLabel('Name', { exact: true }).fill('web-only');
+  await page.getByLabel('AWS account ID').fill('123456789012');
+  await page.getByRole('radio', { name: /^This project/ }).check();
+  await page.getByLabel('Project', { exact: true }).selectOption('web');
+  await page.getByRole('button', { name: 'Apply preset' }).click();
+  await expect(page.getByRole('radio', { name: 'Admitted (1)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page).toHaveURL(/\/trust-policies\/[0-9a-z]{26}$/);
+  await expect(page.getByText('All changes saved (version 1)')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'web-only' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^This project/ })).toBeChecked();
+  await expect(page.getByLabel('Project', { exact: true })).toHaveValue('web');
+  // The rows are still the preset's: applying another preset does not ask first.
+  await page.getByRole('radio', { name: /^This organization/ }).check();
+  await page.getByRole('button', { name: 'Apply preset' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Admitted (2)' })).toBeVisible();
 });

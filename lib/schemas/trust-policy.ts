@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZName } from './common';
+import { PRESET_IDS } from '@/lib/domain/trust-policy/presets';
+import { ZId, ZName } from './common';
 
 // Bodies of the trust-policy endpoints. Policies arrive as IAM JSON (object or string) and are
 // parsed by the engine, which reports errors with paths and positions; these schemas only bound
@@ -37,10 +38,24 @@ export const ZLintBody = z
   })
   .strict();
 
+/**
+ * How the builder produced the rows: which preset, for which project or environments. The policy
+ * JSON is the source of truth; this only lets the builder reopen on the same choice.
+ */
+export const ZBuilderChoice = z
+  .object({
+    preset: z.enum(PRESET_IDS),
+    projectSlug: z.string().min(1).max(64).optional(),
+    environmentIds: z.array(ZId).max(1000).optional(),
+  })
+  .strict();
+export type TBuilderChoice = z.infer<typeof ZBuilderChoice>;
+
 export const ZSaveTrustPolicy = z.object({
   name: ZName,
   description: z.string().trim().max(500).default(''),
   policy: ZPolicyInput,
+  builder: ZBuilderChoice.nullable().default(null),
 });
 export const ZUpdateTrustPolicy = ZSaveTrustPolicy.extend({ version: z.number().int().min(1) });
 
@@ -54,7 +69,7 @@ export const ZTrustPolicySummary = z.object({
 });
 export type TTrustPolicySummary = z.infer<typeof ZTrustPolicySummary>;
 
-export const ZTrustPolicy = ZTrustPolicySummary.extend({ document: z.record(z.string(), z.unknown()), createdAt: z.string() });
+export const ZTrustPolicy = ZTrustPolicySummary.extend({ document: z.record(z.string(), z.unknown()), builder: ZBuilderChoice.nullable(), createdAt: z.string() });
 export type TTrustPolicy = z.infer<typeof ZTrustPolicy>;
 
 export const ZPolicyContext = z.object({

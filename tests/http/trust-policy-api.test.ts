@@ -163,4 +163,34 @@ describe('saved trust policies', () => {
     const audit = expectStatus(await owner.get(`/api/v1/orgs/${orgId}/audit?action=trust_policy.`), 200).json.items.map((e: { action: string }) => e.action);
     expect(audit).toEqual(['trust_policy.delete', 'trust_policy.update', 'trust_policy.create']);
   });
+
+  it('the builder choice (preset, project, environments) is saved with the policy, returned, audited and replaced by each PUT; a bad one is 400', async () => {
+    const a = await ownerWithOrg(server);
+    const owner = a.owner.client;
+    const orgId = a.org.id;
+    const base = `/api/v1/orgs/${orgId}/trust-policies`;
+    const choice = { preset: 'these-environments', environmentIds: ['01m8474fmb8q3dvcafhgt5c8g9'] };
+    const created = expectStatus(await owner.post(base, { name: 'With choice', policy: MINIMAL, builder: choice }), 201).json;
+    expect(created.builder).toEqual(choice);
+    expect(expectStatus(await owner.get(`${base}/${created.id}`), 200).json.builder).toEqual(choice);
+    const plain = expectStatus(await owner.post(base, { name: 'Without choice', policy: MINIMAL }), 201).json;
+    expect(plain.builder).toBeNull();
+
+    const updated = expectStatus(await owner.put(`${base}/${created.id}`, { name: 'With choice', policy: MINIMAL, version: 1, builder: { preset: 'this-project', projectSlug: 'web' } }), 200).json;
+    expect(updated.builder).toEqual({ preset: 'this-project', projectSlug: 'web' });
+    // PUT replaces the whole policy: no choice sent → none kept (it would no longer describe the rows).
+    expect(expectStatus(await owner.put(`${base}/${created.id}`, { name: 'With choice', policy: MINIMAL, version: 2 }), 200).json.builder).toBeNull();
+
+    for (const bad of [{ preset: 'everyone' }, { preset: 'custom', extra: 1 }, { preset: 'these-environments', environmentIds: ['not an id'] }, 'custom']) {
+      const refused = await owner.post(base, { name: `Bad ${JSON.stringify(bad)}`.slice(0, 60), policy: MINIMAL, builder: bad });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(refused.json.error.code).toBe('invalid_request');
+      expect(refused.json.error.issues[0].path).toMatch(/^builder/);
+    }
+    const audit = expectStatus(await owner.get(`/api/v1/orgs/${orgId}/audit?action=trust_policy.update`), 200).json.items;
+    expect(audit.map((e: { before: { builder: unknown }; after: { builder: unknown } }) => [e.before.builder, e.after.builder])).toEqual([
+      [{ preset: 'this-project', projectSlug: 'web' }, null],
+      [choice, { preset: 'this-project', projectSlug: 'web' }],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { renderPolicy } from '@/lib/domain/trust-policy';
-import type { TTrustPolicy } from '@/lib/schemas/trust-policy';
+import type { TBuilderChoice, TTrustPolicy } from '@/lib/schemas/trust-policy';
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
 import { getDb } from '../db/client';
@@ -18,7 +18,10 @@ interface Input {
   name: string;
   description: string;
   policy: unknown;
+  builder: TBuilderChoice | null;
 }
+
+const builderJson = (choice: TBuilderChoice | null) => (choice === null ? null : JSON.stringify(choice));
 
 function uniqueName(error: unknown, name: string): never {
   if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`A trust policy named "${name}" already exists in this organization.`);
@@ -29,7 +32,7 @@ export async function createTrustPolicy(access: OrgAccess, input: Input): Promis
   const document = renderPolicy(parsePolicyInput(input.policy));
   try {
     return await getDb().$transaction(async (tx) => {
-      const row = await tx.trustPolicy.create({ data: { id: newId(), orgId: access.orgId, name: input.name, description: input.description, document, createdById: access.userId } });
+      const row = await tx.trustPolicy.create({ data: { id: newId(), orgId: access.orgId, name: input.name, description: input.description, document, builder: builderJson(input.builder), createdById: access.userId } });
       await recordAudit(tx, {
         orgId: access.orgId,
         actor: access.actor,
@@ -57,7 +60,7 @@ export async function updateTrustPolicy(access: OrgAccess, policyId: string, inp
       }
       const updated = await tx.trustPolicy.updateMany({
         where: { id: policyId, orgId: access.orgId, version: input.version },
-        data: { name: input.name, description: input.description, document, version: { increment: 1 } },
+        data: { name: input.name, description: input.description, document, builder: builderJson(input.builder), version: { increment: 1 } },
       });
       if (updated.count !== 1) throw versionConflict('trust policy');
       const after = await tx.trustPolicy.findFirstOrThrow({ where: { id: policyId, orgId: access.orgId } });

@@ -15,7 +15,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/client/api';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { builderFromPolicy, checkBuilderModel, lintPolicy, policyFromBuilder, renderPolicy, type BuilderModel, type Finding } from '@/lib/domain/trust-policy';
-import { ZSaveTrustPolicy, type TPolicyContext, type TTrustPolicy } from '@/lib/schemas/trust-policy';
+import { ZSaveTrustPolicy, type TBuilderChoice, type TPolicyContext, type TTrustPolicy } from '@/lib/schemas/trust-policy';
 import { ACCOUNT_ID_PATTERN, accountIdOf, withAccountId } from './builder-context';
 import { ConditionRows } from './condition-rows';
 import { DeletePolicyDialog } from './delete-policy-dialog';
@@ -30,9 +30,9 @@ const pretty = (model: BuilderModel) => renderPolicy(policyFromBuilder(model), {
 /** Until the account id is typed, previews use AWS's documentation example account. */
 const PREVIEW_ACCOUNT = '111122223333';
 
-export function PolicyBuilder({ orgId, context, initial, saved, canManage, onReload }: { orgId: string; context: TPolicyContext; initial: { model: BuilderModel; fromPreset: boolean }; saved: TTrustPolicy | null; canManage: boolean; onReload: () => void }) {
+export function PolicyBuilder({ orgId, context, initial, saved, canManage, onReload }: { orgId: string; context: TPolicyContext; initial: { model: BuilderModel; choice: TBuilderChoice | null }; saved: TTrustPolicy | null; canManage: boolean; onReload: () => void }) {
   const router = useRouter();
-  const state = useBuilderModel(initial.model, initial.fromPreset);
+  const state = useBuilderModel(initial.model, initial.choice);
   const { model } = state;
   const errors = useFormErrors();
   const [name, setName] = useState(saved?.name ?? '');
@@ -82,7 +82,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
       return;
     }
     save.mutate(
-      { input: { name: input.name, description: input.description, policy: renderPolicy(policy) }, version },
+      { input: { name: input.name, description: input.description, policy: renderPolicy(policy), builder: state.choiceToSave }, version },
       {
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'version_conflict') setConflict(true);
@@ -142,7 +142,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
               <Card>
                 <CardHeader title="Who may assume the role" description="A preset writes the rows for you; edit them afterwards as you like." />
                 <CardBody>
-                  <PresetPicker context={context} model={model} edited={state.edited} onApply={state.applyPreset} />
+                  <PresetPicker context={context} model={model} edited={state.edited} initial={initial.choice} onApply={state.applyPreset} />
                 </CardBody>
               </Card>
             )}

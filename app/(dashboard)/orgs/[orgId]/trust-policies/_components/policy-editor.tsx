@@ -42,7 +42,7 @@ export function NewPolicyEditor({ orgId }: { orgId: string }) {
   const context = useQuery(trustPolicyContextQuery(orgId));
   if (context.isPending) return <Frame orgId={orgId} title="New trust policy"><LoadingRows rows={6} label="Loading the builder" /></Frame>;
   if (context.isError) return <Frame orgId={orgId} title="New trust policy"><Failed error={context.error} retry={() => void context.refetch()} /></Frame>;
-  return <PolicyBuilder orgId={orgId} context={context.data} initial={{ model: initialModel(context.data), fromPreset: true }} saved={null} canManage onReload={() => undefined} />;
+  return <PolicyBuilder orgId={orgId} context={context.data} initial={{ model: initialModel(context.data), choice: { preset: 'this-organization' } }} saved={null} canManage onReload={() => undefined} />;
 }
 
 /** A saved policy: its document as rows (plus parts kept as written). "Reload" after a 409 refetches and starts over. */
@@ -65,7 +65,7 @@ export function SavedPolicyEditor({ orgId, policyId, canManage }: { orgId: strin
       key={`${generation}`}
       orgId={orgId}
       context={context.data}
-      initial={{ model, fromPreset: false }}
+      initial={{ model, choice: policy.data.builder }}
       saved={policy.data}
       canManage={canManage}
       onReload={() => void reload()}

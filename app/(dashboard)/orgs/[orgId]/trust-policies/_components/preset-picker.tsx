@@ -6,21 +6,25 @@ import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField } from '@/components/ui/field';
 import { PRESET_IDS, PRESETS, type BuilderModel, type PresetId } from '@/lib/domain/trust-policy';
-import type { TPolicyContext } from '@/lib/schemas/trust-policy';
+import type { TBuilderChoice, TPolicyContext } from '@/lib/schemas/trust-policy';
 import { PRESET_LABELS, presetContext } from './builder-context';
 import { EnvironmentChooser } from './environment-chooser';
 
-/** Presets replace the rows (asking first when they were edited) and say why they chose their form. */
-export function PresetPicker({ context, model, edited, onApply }: { context: TPolicyContext; model: BuilderModel; edited: boolean; onApply: (next: BuilderModel) => void }) {
-  const [preset, setPreset] = useState<PresetId>('this-organization');
+/**
+ * Presets replace the rows (asking first when they were edited) and say why they chose their form.
+ * The picker opens on the choice saved with the policy, if any.
+ */
+export function PresetPicker({ context, model, edited, initial, onApply }: { context: TPolicyContext; model: BuilderModel; edited: boolean; initial: TBuilderChoice | null; onApply: (next: BuilderModel, choice: TBuilderChoice) => void }) {
+  const [preset, setPreset] = useState<PresetId>(initial?.preset ?? 'this-organization');
   const projects = useMemo(() => [...new Set(context.environments.map((e) => e.projectSlug))].sort(), [context.environments]);
-  const [projectSlug, setProjectSlug] = useState(projects[0] ?? '');
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set());
+  const [projectSlug, setProjectSlug] = useState(initial?.projectSlug && projects.includes(initial.projectSlug) ? initial.projectSlug : (projects[0] ?? ''));
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(initial?.environmentIds ?? []));
   const [confirming, setConfirming] = useState(false);
 
   const build = () => PRESETS[preset](presetContext(context, model, { projectSlug, environmentIds: [...chosen] }));
   const apply = () => {
-    onApply(build());
+    const choice: TBuilderChoice = preset === 'this-project' ? { preset, projectSlug } : preset === 'these-environments' ? { preset, environmentIds: [...chosen].sort() } : { preset };
+    onApply(build(), choice);
     setConfirming(false);
   };
   return (

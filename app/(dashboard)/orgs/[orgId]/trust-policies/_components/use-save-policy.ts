@@ -2,13 +2,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiNoContent } from '@/lib/client/api';
 import { keys } from '@/lib/client/queries/keys';
-import { ZTrustPolicy, type TTrustPolicy } from '@/lib/schemas/trust-policy';
+import { ZTrustPolicy, type TBuilderChoice, type TTrustPolicy } from '@/lib/schemas/trust-policy';
 
 export interface SaveInput {
   name: string;
   description: string;
   /** Rendered IAM JSON; the server stores it canonically. */
   policy: string;
+  /** The preset that produced the rows, so that the builder reopens on it. */
+  builder: TBuilderChoice | null;
 }
 
 /** POST for a new policy, PUT with the version it was loaded at for an existing one (409 when stale). */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TrustPolicy" ADD COLUMN     "builder" TEXT;
