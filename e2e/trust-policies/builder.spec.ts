@@ -172,9 +172,13 @@ test('a saved policy reopens on the preset and project that produced it', async 
   await page.getByLabel('Project', { exact: true }).selectOption('web');
   await page.getByRole('button', { name: 'Apply preset' }).click();
   await expect(page.getByRole('radio', { name: 'Admitted (1)' })).toBeVisible();
+  // Unsaved: closing or reloading the tab would ask first.
+  const leavingAsks = () => page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })));
+  expect(await leavingAsks()).toBe(true);
   await page.getByRole('button', { name: 'Save policy' }).click();
   await expect(page).toHaveURL(/\/trust-policies\/[0-9a-z]{26}$/);
   await expect(page.getByText('All changes saved (version 1)')).toBeVisible();
+  expect(await leavingAsks()).toBe(false);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'web-only' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /^This project/ })).toBeChecked();

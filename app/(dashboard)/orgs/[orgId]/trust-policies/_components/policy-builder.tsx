@@ -14,6 +14,7 @@ import { TextField } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/client/api';
 import { useFormErrors } from '@/lib/client/use-form-errors';
+import { useUnsavedWarning } from '@/lib/client/use-unsaved-warning';
 import { builderFromPolicy, checkBuilderModel, lintPolicy, policyFromBuilder, renderPolicy, type BuilderModel, type Finding } from '@/lib/domain/trust-policy';
 import { ZSaveTrustPolicy, type TBuilderChoice, type TPolicyContext, type TTrustPolicy } from '@/lib/schemas/trust-policy';
 import { ACCOUNT_ID_PATTERN, accountIdOf, withAccountId } from './builder-context';
@@ -62,6 +63,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
   );
   const previewNote = accountSet ? null : <p className="mb-3 text-xs text-slate-600">No AWS account id yet: the preview assumes the provider is in account {PREVIEW_ACCOUNT}.</p>;
   const dirty = json !== baseline.json || name !== baseline.name || description !== baseline.description;
+  useUnsavedWarning(canManage && dirty);
 
   const save = useSavePolicy(orgId, saved?.id ?? null, (result) => {
     setBaseline({ json, name: result.name, description: result.description });
