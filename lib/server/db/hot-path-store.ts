@@ -26,9 +26,39 @@ export interface AuditRow {
   createdAt: Date;
 }
 
+/** An environment token with what the token endpoint needs about its environment. */
+export interface EnvironmentTokenRow {
+  id: string;
+  orgId: string;
+  orgSlug: string;
+  projectId: string;
+  projectSlug: string;
+  environmentId: string;
+  environmentSlug: string;
+  stage: string;
+  expiresAtMs: number | null;
+  revoked: boolean;
+}
+
 export interface HotPathStore {
   /** Inserts the rows and stamps lastUsedAt on the tokens, atomically. */
   recordIssuances(rows: AuditRow[], touchedTokenIds: string[], at: Date): Promise<void>;
+  /** The token with this SHA-256 hash, or null. One prepared statement, not the ORM: it runs on every cache refresh. */
+  findEnvironmentToken(tokenHash: string): Promise<EnvironmentTokenRow | null>;
+}
+
+const TOKEN_COLUMNS = `t."id" AS "id", t."orgId" AS "orgId", o."slug" AS "orgSlug", p."id" AS "projectId", p."slug" AS "projectSlug", e."id" AS "environmentId", e."slug" AS "environmentSlug", e."stage" AS "stage"`;
+const TOKEN_JOINS = `FROM "EnvironmentToken" t JOIN "Environment" e ON e."id" = t."environmentId" JOIN "Project" p ON p."id" = e."projectId" JOIN "Organization" o ON o."id" = e."orgId" WHERE t."tokenHash" = `;
+
+type TokenQueryRow = Omit<EnvironmentTokenRow, 'expiresAtMs' | 'revoked'> & { expiresAt: unknown; revoked: unknown };
+
+/** SQLite keeps DateTime as ISO 8601 text (Prisma's adapter); PostgreSQL's query returns epoch ms. */
+function toTokenRow(row: TokenQueryRow | undefined): EnvironmentTokenRow | null {
+  if (!row) return null;
+  const { expiresAt, revoked, ...rest } = row;
+  const expiresAtMs = expiresAt === null || expiresAt === undefined ? null : typeof expiresAt === 'number' ? expiresAt : Date.parse(String(expiresAt));
+  if (expiresAtMs !== null && Number.isNaN(expiresAtMs)) throw new Error('unreadable expiresAt on an environment token');
+  return { ...rest, expiresAtMs, revoked: Boolean(revoked) };
 }
 
 const COLUMNS = ['id', 'orgId', 'actorType', 'actorId', 'actorLabel', 'action', 'targetType', 'targetLabel', 'after', 'requestId', 'ipAddress', 'createdAt'] as const;
@@ -53,15 +83,23 @@ async function sqliteStore(): Promise<HotPathStore> {
     for (const row of rows) insert.run(values(row, sqliteTime));
     for (const id of tokens) touch.run(at, id);
   });
+  const findToken = handle.db.prepare(`SELECT ${TOKEN_COLUMNS}, t."expiresAt" AS "expiresAt", t."revokedAt" IS NOT NULL AS "revoked" ${TOKEN_JOINS}?`);
   return {
     recordIssuances: (rows, tokens, at) => handle.lock.run(async () => write(rows, tokens, sqliteTime(at))),
+    // Under the connection's lock like every statement: never inside another request's transaction.
+    findEnvironmentToken: (hash) => handle.lock.run(async () => toTokenRow(findToken.get(hash) as TokenQueryRow | undefined)),
   };
 }
 
 function postgresStore(url: string): HotPathStore {
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
   pool.on('error', () => undefined);
+  const findToken = `SELECT ${TOKEN_COLUMNS}, (EXTRACT(EPOCH FROM t."expiresAt") * 1000)::float8 AS "expiresAt", t."revokedAt" IS NOT NULL AS "revoked" ${TOKEN_JOINS}$1`;
   return {
+    async findEnvironmentToken(hash) {
+      const result = await pool.query<TokenQueryRow>({ name: 'trustbridge-find-environment-token', text: findToken, values: [hash] });
+      return toTokenRow(result.rows[0]);
+    },
     async recordIssuances(rows, tokens, at) {
       const params: unknown[] = [];
       const tuples = rows.map((row) => {

@@ -15,6 +15,8 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 const db = new Database(workerData.file, { timeout: 0 });
+// On Linux a thread has its own nice value: the copy and fsync yield to the request thread.
+try { require('node:os').setPriority(19); } catch {}
 db.pragma('journal_size_limit = 67108864');
 const tick = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage(String(error && error.message || error)); }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../db/client';
+import { getHotPathStore } from '../db/hot-path-store';
 import { hashEnvironmentToken, isEnvironmentTokenShaped } from '../security/environment-token';
 
 // Environment-token authentication for the issuer's hot path. Results (including "unknown" and
@@ -31,31 +31,10 @@ const cache = (holder.__trustbridgeTokenCache ??= new Map());
 const hashById = (holder.__trustbridgeTokenIds ??= new Map());
 
 async function lookup(hash: string): Promise<Cached['result']> {
-  const row = await getDb().environmentToken.findUnique({
-    where: { tokenHash: hash },
-    select: {
-      id: true,
-      orgId: true,
-      expiresAt: true,
-      revokedAt: true,
-      environment: { select: { id: true, slug: true, stage: true, project: { select: { id: true, slug: true } }, org: { select: { slug: true } } } },
-    },
-  });
+  const row = await (await getHotPathStore()).findEnvironmentToken(hash);
   if (!row) return null;
-  return {
-    revoked: row.revokedAt !== null,
-    principal: {
-      tokenId: row.id,
-      orgId: row.orgId,
-      orgSlug: row.environment.org.slug,
-      projectId: row.environment.project.id,
-      projectSlug: row.environment.project.slug,
-      environmentId: row.environment.id,
-      environmentSlug: row.environment.slug,
-      stage: row.environment.stage,
-      expiresAt: row.expiresAt?.getTime() ?? null,
-    },
-  };
+  const { id, revoked, expiresAtMs, ...rest } = row;
+  return { revoked, principal: { tokenId: id, ...rest, expiresAt: expiresAtMs } };
 }
 
 function decide(result: Cached['result'], now: number): Authentication {
@@ -77,10 +56,25 @@ export function authenticateEnvironmentToken(token: string, now = Date.now()): A
   return refresh(hash, now);
 }
 
+// Concurrent requests with the same expired entry share one lookup. A revocation or deletion on
+// this replica bumps the generation: a lookup that started before it is not cached afterwards.
+const inFlight = new Map<string, Promise<Cached['result']>>();
+let generation = 0;
+
+function sharedLookup(hash: string): Promise<Cached['result']> {
+  let pending = inFlight.get(hash);
+  if (!pending) {
+    pending = lookup(hash).finally(() => inFlight.delete(hash));
+    inFlight.set(hash, pending);
+  }
+  return pending;
+}
+
 async function refresh(hash: string, now: number): Promise<Authentication> {
   {
-    let entry: Cached;
-    entry = { result: await lookup(hash), fetchedAt: now };
+    const startedAt = generation;
+    const entry: Cached = { result: await sharedLookup(hash), fetchedAt: now };
+    if (startedAt !== generation) return decide(entry.result, now);
     if (cache.size >= MAX_ENTRIES) {
       const oldest = cache.keys().next().value;
       if (oldest !== undefined) cache.delete(oldest);
@@ -94,13 +88,19 @@ async function refresh(hash: string, now: number): Promise<Authentication> {
 
 /** Forget a token on this replica at once (revocation, deletion); other replicas within CACHE_TTL_MS. */
 export function forgetEnvironmentToken(tokenId: string): void {
+  generation++;
   const hash = hashById.get(tokenId);
-  if (hash) cache.delete(hash);
+  if (hash) {
+    cache.delete(hash);
+    inFlight.delete(hash);
+  }
   hashById.delete(tokenId);
 }
 
 /** Forget every cached token (bulk deletions such as a whole environment or project). */
 export function forgetAllEnvironmentTokens(): void {
+  generation++;
   cache.clear();
+  inFlight.clear();
   hashById.clear();
 }
