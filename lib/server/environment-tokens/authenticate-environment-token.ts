@@ -62,28 +62,27 @@ const inFlight = new Map<string, Promise<Cached['result']>>();
 let generation = 0;
 
 function sharedLookup(hash: string): Promise<Cached['result']> {
-  let pending = inFlight.get(hash);
-  if (!pending) {
-    pending = lookup(hash).finally(() => inFlight.delete(hash));
-    inFlight.set(hash, pending);
-  }
+  const existing = inFlight.get(hash);
+  if (existing) return existing;
+  const pending: Promise<Cached['result']> = lookup(hash).finally(() => {
+    if (inFlight.get(hash) === pending) inFlight.delete(hash);
+  });
+  inFlight.set(hash, pending);
   return pending;
 }
 
 async function refresh(hash: string, now: number): Promise<Authentication> {
-  {
-    const startedAt = generation;
-    const entry: Cached = { result: await sharedLookup(hash), fetchedAt: now };
-    if (startedAt !== generation) return decide(entry.result, now);
-    if (cache.size >= MAX_ENTRIES) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    cache.delete(hash);
-    cache.set(hash, entry);
-    if (entry.result) hashById.set(entry.result.principal.tokenId, hash);
-    return decide(entry.result, now);
+  const startedAt = generation;
+  const entry: Cached = { result: await sharedLookup(hash), fetchedAt: now };
+  if (startedAt !== generation) return decide(entry.result, now);
+  if (cache.size >= MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
   }
+  cache.delete(hash);
+  cache.set(hash, entry);
+  if (entry.result) hashById.set(entry.result.principal.tokenId, hash);
+  return decide(entry.result, now);
 }
 
 /** Forget a token on this replica at once (revocation, deletion); other replicas within CACHE_TTL_MS. */
