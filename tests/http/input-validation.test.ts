@@ -1,23 +1,15 @@
 import { connect } from 'node:net';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEnvironment, createOrg, createProject, createToken, expectStatus, signedInAdmin, unique, userWithRole } from '../support/fixtures';
+import { createOrg, signedInAdmin, unique } from '../support/fixtures';
 import { TestClient } from '../support/http-client';
+import { orgWithEveryObject, type OrgObjects } from '../support/org-objects';
 
 // Bad input always gets a 4xx in the contract's error shape with a stable code — never a 500.
 const server = inject('server');
 const ANY_ID = '01m8474fmb8q3dvcafhgt5c8g9';
 const MiB = 1024 * 1024;
 
-interface Ids {
-  org: string;
-  project: string;
-  env: string;
-  token: string;
-  member: string;
-  invitation: string;
-  policy: string;
-  kid: string;
-}
+type Ids = OrgObjects;
 
 /** Every create/update endpoint, with a valid body (the shape the bad bodies are derived from). */
 const ENDPOINTS = (ids: Ids) =>
@@ -51,15 +43,7 @@ describe('input validation', () => {
 
   beforeAll(async () => {
     admin = await signedInAdmin(server);
-    const org = (await createOrg(admin)).id;
-    const project = (await createProject(admin, org)).id;
-    const env = (await createEnvironment(admin, org, project)).id;
-    const token = (await createToken(admin, org, env)).id;
-    const member = (await userWithRole(admin, server, org, 'member')).userId;
-    const invitation = expectStatus(await admin.post(`/api/v1/orgs/${org}/members`, { email: `${unique('i')}@example.com`, role: 'member' }), 201).json.invitation.id as string;
-    const policy = expectStatus(await admin.post(`/api/v1/orgs/${org}/trust-policies`, { name: unique('policy'), policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRoleWithWebIdentity' }] } }), 201).json.id as string;
-    const kid = (expectStatus(await admin.get(`/api/v1/orgs/${org}/issuer/keys`), 200).json.items as { kid: string }[])[0]?.kid ?? '';
-    ids = { org, project, env, token, member, invitation, policy, kid };
+    ids = (await orgWithEveryObject(admin, server, (await createOrg(admin)).id)).objects;
   }, 60_000);
 
   describe('malformed JSON → 400 invalid_json', () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TokenSubjectContext } from '@/lib/domain/claims/id-token-claims';
 import pg from 'pg';
 import { getConfig } from '../env';
 import { getDb } from './client';
@@ -27,15 +28,8 @@ export interface AuditRow {
 }
 
 /** An environment token with what the token endpoint needs about its environment. */
-export interface EnvironmentTokenRow {
+export interface EnvironmentTokenRow extends TokenSubjectContext {
   id: string;
-  orgId: string;
-  orgSlug: string;
-  projectId: string;
-  projectSlug: string;
-  environmentId: string;
-  environmentSlug: string;
-  stage: string;
   expiresAtMs: number | null;
   revoked: boolean;
 }

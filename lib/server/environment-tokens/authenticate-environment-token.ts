@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TokenSubjectContext } from '@/lib/domain/claims/id-token-claims';
 import { getHotPathStore } from '../db/hot-path-store';
 import { hashEnvironmentToken, isEnvironmentTokenShaped } from '../security/environment-token';
 
@@ -10,15 +11,9 @@ import { hashEnvironmentToken, isEnvironmentTokenShaped } from '../security/envi
 export const CACHE_TTL_MS = 2_000;
 const MAX_ENTRIES = 50_000;
 
-export interface EnvironmentPrincipal {
+/** Who presented the token: its environment (what the ID token's claims are made of), and its expiry. */
+export interface EnvironmentPrincipal extends TokenSubjectContext {
   tokenId: string;
-  orgId: string;
-  orgSlug: string;
-  projectId: string;
-  projectSlug: string;
-  environmentId: string;
-  environmentSlug: string;
-  stage: string;
   expiresAt: number | null;
 }
 

@@ -2,20 +2,11 @@
 // its owner into a snapshot. B belongs to the outsider (its owner, so every permission check in
 // B passes and only tenancy stands between B's owner and A's objects), with objects of its own to
 // mix into paths.
-import { expect } from 'vitest';
-import { createEnvironment, createOrg, createProject, createToken, expectStatus, ownerWithOrg, signedInAdmin, unique, userWithRole, type ServerRef } from '../../support/fixtures';
+import { createOrg, expectStatus, ownerWithOrg, signedInAdmin, userWithRole, type ServerRef } from '../../support/fixtures';
 import type { TestClient } from '../../support/http-client';
+import { orgWithEveryObject, type OrgObjects } from '../../support/org-objects';
 
-export interface OrgObjects {
-  org: string;
-  project: string;
-  env: string;
-  token: string;
-  member: string;
-  invitation: string;
-  policy: string;
-  kid: string;
-}
+export { policyDocument, type OrgObjects } from '../../support/org-objects';
 
 export interface Tenancy {
   ownerA: TestClient;
@@ -28,32 +19,6 @@ export interface Tenancy {
   invitationTokenA: string;
 }
 
-export const policyDocument = (orgId: string) => ({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/trustbridge.test/oidc/${orgId}` },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: { StringEquals: { [`trustbridge.test/oidc/${orgId}:aud`]: 'sts.amazonaws.com' } },
-    },
-  ],
-});
-
-async function populate(owner: TestClient, server: ServerRef, orgId: string) {
-  const project = await createProject(owner, orgId);
-  const env = await createEnvironment(owner, orgId, project.id);
-  const token = await createToken(owner, orgId, env.id);
-  const member = await userWithRole(owner, server, orgId, 'member');
-  const invited = expectStatus(await owner.post(`/api/v1/orgs/${orgId}/members`, { email: `${unique('inv')}@example.com`, role: 'admin' }), 201).json;
-  const policy = expectStatus(await owner.post(`/api/v1/orgs/${orgId}/trust-policies`, { name: unique('policy'), policy: policyDocument(orgId) }), 201).json;
-  const keys = expectStatus(await owner.get(`/api/v1/orgs/${orgId}/issuer/keys`), 200).json.items as { kid: string; state: string }[];
-  const kid = keys.find((k) => k.state === 'active')?.kid;
-  expect(kid).toBeDefined();
-  const objects: OrgObjects = { org: orgId, project: project.id, env: env.id, token: token.id, member: member.userId, invitation: String(invited.invitation.id), policy: String(policy.id), kid: String(kid) };
-  return { objects, envToken: token.token, invitationToken: String(invited.inviteUrl).split('#')[1] ?? '' };
-}
-
 export async function buildTenancy(server: ServerRef): Promise<Tenancy> {
   const a = await ownerWithOrg(server);
   // The instance admin made org A and leaves it, so A's owner is its only owner.
@@ -62,7 +27,7 @@ export async function buildTenancy(server: ServerRef): Promise<Tenancy> {
   const admin = await signedInAdmin(server);
   const orgB = await createOrg(admin);
   const outsider = await userWithRole(admin, server, orgB.id, 'owner');
-  const [inA, inB] = await Promise.all([populate(a.owner.client, server, a.org.id), populate(outsider.client, server, orgB.id)]);
+  const [inA, inB] = await Promise.all([orgWithEveryObject(a.owner.client, server, a.org.id), orgWithEveryObject(outsider.client, server, orgB.id)]);
   return { ownerA: a.owner.client, outsider: outsider.client, outsiderId: outsider.userId, a: inA.objects, b: inB.objects, envTokenA: inA.envToken, invitationTokenA: inA.invitationToken };
 }
 
