@@ -85,7 +85,8 @@ function serialized(inner: SqlDriverAdapter): { adapter: SqlDriverAdapter; lock:
   return { adapter, lock };
 }
 
-export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;';
+const BUSY_TIMEOUT_MS = 5000;
+export const SQLITE_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;`;
 
 /**
  * The one connection and its lock, for the issuer's hot path (lib/server/db/hot-path-store.ts),
@@ -125,4 +126,24 @@ export function serializedSqliteAdapter(file: string): SqlMigrationAwareDriverAd
     },
     connectToShadowDb: () => inner.connectToShadowDb(),
   };
+}
+
+/**
+ * After the checkpointer thread's PASSIVE copy (sqlite-checkpointer.ts): a RESTART checkpoint on
+ * the main connection, between two statements (under the lock). It copies the few pages written
+ * since, and the next commit writes the WAL from its beginning. It never waits: if the other
+ * connection is busy, SQLite reports it and the next round tries again.
+ */
+export async function restartSqliteWal(): Promise<{ busy: boolean } | null> {
+  const handle = sqliteHandle();
+  if (!handle) return null;
+  return handle.lock.run(async () => {
+    handle.db.pragma('busy_timeout = 0');
+    try {
+      const [row] = handle.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
+      return { busy: row?.busy === 1 };
+    } finally {
+      handle.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  });
 }

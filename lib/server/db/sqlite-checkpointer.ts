@@ -1,13 +1,21 @@
 import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { log } from '../log';
+import { restartSqliteWal } from './serialized-sqlite-adapter';
 
 // WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside whichever commit
 // crosses the threshold — on our single connection, that is a request, and the copy plus fsync
 // would stall every request behind it. The main connection therefore sets wal_autocheckpoint = 0
 // (SQLITE_PRAGMAS) and this worker thread, with a connection of its own, runs a PASSIVE checkpoint
 // every second: it never takes the write lock and never waits for one, so it cannot stall writers.
-// journal_size_limit keeps the WAL file from staying large after a burst.
+//
+// A PASSIVE checkpoint alone never lets the WAL start over while commits keep coming (SQLite
+// rewinds the log only when every frame is checkpointed at the start of a write): under sustained
+// load the WAL grew by gigabytes, and every commit appended to an ever larger file. So after each
+// worker checkpoint the main connection runs a RESTART checkpoint between two statements (see
+// restartSqliteWal): it copies only the pages written since the worker's copy, and the next commit
+// writes the WAL from its beginning again, over blocks the file already has. journal_size_limit
+// shrinks the file back after a burst.
 
 const INTERVAL_MS = 1000;
 
@@ -19,16 +27,34 @@ const db = new Database(workerData.file, { timeout: 0 });
 try { require('node:os').setPriority(19); } catch {}
 db.pragma('journal_size_limit = 67108864');
 const tick = () => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage(String(error && error.message || error)); }
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (result && result.log > 0) parentPort.postMessage({ checkpointed: result.checkpointed, log: result.log });
+  } catch (error) { parentPort.postMessage({ error: String(error && error.message || error) }); }
 };
 const timer = setInterval(tick, workerData.interval);
 parentPort.on('message', (m) => { if (m === 'stop') { clearInterval(timer); tick(); db.close(); process.exit(0); } });
 `;
 
-export function startSqliteCheckpointer(file: string): { stop: () => Promise<void> } {
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, interval: INTERVAL_MS } });
+type WorkerMessage = { error: string } | { checkpointed: number; log: number };
+
+export function startSqliteCheckpointer(file: string, intervalMs = INTERVAL_MS): { stop: () => Promise<void> } {
+  const worker = new Worker(WORKER, { eval: true, workerData: { file, interval: intervalMs } });
   worker.unref();
-  worker.on('message', (message: unknown) => log.warn('WAL checkpoint failed', { message: String(message) }));
+  let restarting = false;
+  worker.on('message', (message: WorkerMessage) => {
+    if ('error' in message) {
+      log.warn('WAL checkpoint failed', { message: message.error });
+      return;
+    }
+    if (restarting) return;
+    restarting = true;
+    restartSqliteWal()
+      .catch((error: unknown) => log.warn('WAL restart failed', { error }))
+      .finally(() => {
+        restarting = false;
+      });
+  });
   worker.on('error', (error) => log.error('WAL checkpointer stopped', { error }));
   return {
     stop: () =>

@@ -29,7 +29,10 @@ function createWriter(): GroupCommit<Issuance> {
     const now = Date.now();
     const touched = [...new Set(items.map((i) => i.tokenId))].filter((id) => now - (lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
     const rows = items.map((i) => ({
-      id: newId(i.issuedAt.getTime()),
+      // The write's millisecond, not issuedAt (whole seconds, as in the token's iat): ids of one
+      // second sharing a prefix would land at random places among that second's rows, and every
+      // commit would rewrite dozens of index pages instead of the right edge of each index.
+      id: newId(now),
       orgId: i.orgId,
       actorType: 'environment',
       actorId: i.environmentId,
