@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../lib/server/db/client';
+import { migrateDatabase } from '../../lib/server/db/migrate';
+import { restartSqliteWal, sqliteHandle } from '../../lib/server/db/serialized-sqlite-adapter';
+import { startSqliteCheckpointer } from '../../lib/server/db/sqlite-checkpointer';
+import { newId } from '../../lib/server/security/ids';
+import { ROOT } from '../support/server';
+
+// The embedded database's write-ahead log under sustained writes (lib/server/db/sqlite-checkpointer.ts):
+// a checkpoint in the worker thread alone never lets the WAL start over while commits keep coming,
+// so the main connection rewinds it after each worker checkpoint. Without that, the WAL of a busy
+// token endpoint grew by gigabytes. Runs on a temp SQLite file in both database runs.
+
+describe('SQLite write-ahead log under sustained writes', () => {
+  let dir: string;
+  let file: string;
+  let db: Db;
+  let orgId: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tb-wal-'));
+    file = path.join(dir, 'test.db');
+    await migrateDatabase({ kind: 'sqlite', file }, ROOT);
+    db = createDb({ kind: 'sqlite', file });
+    orgId = newId();
+    await db.organization.create({ data: { id: orgId, slug: `o-${orgId.slice(-8)}`, name: 'Org' } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** One commit of `count` audit rows on the main connection, under its lock, like the token endpoint. */
+  async function commitRows(count: number): Promise<void> {
+    const handle = sqliteHandle();
+    if (!handle) throw new Error('no SQLite connection');
+    const insert = handle.db.prepare('INSERT INTO "AuditEvent" ("id", "orgId", "actorType", "actorLabel", "action", "targetType", "targetLabel", "after", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const write = handle.db.transaction(() => {
+      for (let i = 0; i < count; i++) insert.run(newId(), orgId, 'environment', 'web/prod', 'id_token.issue', 'id_token', newId(), '{"audience":"sts.amazonaws.com"}', new Date().toISOString());
+    });
+    await handle.lock.run(async () => write());
+  }
+
+  /** Frames in the WAL since it last started over, as a second connection (the checkpointer's kind) sees them. */
+  function framesInWal(): number {
+    const other = new Database(file, { timeout: 0 });
+    try {
+      const [row] = other.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+      return Number(row?.log ?? -1);
+    } finally {
+      other.close();
+    }
+  }
+
+  it('a restart on the main connection makes the next commit write the WAL from its beginning', async () => {
+    await db.$queryRawUnsafe('SELECT 1'); // the connection is open
+    for (let i = 0; i < 50; i++) await commitRows(10); // at least 50 frames, none checkpointed yet
+    expect(await restartSqliteWal()).toEqual({ busy: false });
+    await commitRows(10);
+    expect(framesInWal()).toBeLessThan(20);
+    const busyTimeout = Object.values((await db.$queryRawUnsafe<Record<string, unknown>[]>('PRAGMA busy_timeout'))[0] ?? {})[0];
+    expect(Number(busyTimeout)).toBe(5000);
+  });
+
+  it('with the checkpointer running, the WAL keeps starting over during continuous commits', async () => {
+    const checkpointer = startSqliteCheckpointer(file, 50);
+    let commits = 0;
+    try {
+      const until = Date.now() + 1500;
+      while (Date.now() < until) {
+        await commitRows(8);
+        commits++;
+        await new Promise((r) => setImmediate(r)); // the event loop turns, as between request batches
+      }
+    } finally {
+      await checkpointer.stop();
+    }
+    // Every commit writes at least one frame: a WAL that never started over would hold them all.
+    expect(commits).toBeGreaterThan(200);
+    expect(framesInWal()).toBeLessThan(commits / 2);
+  });
+});
