@@ -19,12 +19,12 @@ export function setIssuerSecurityHeaders(headers: string[]): void {
 }
 
 function send(req: IncomingMessage, res: ServerResponse, r: HandlerResponse): void {
-  const body = typeof r.body === 'string' ? Buffer.from(r.body) : r.body;
   const flat = [...securityHeaders, 'X-Request-Id', String(req.headers['x-request-id'] ?? '')];
   for (const [name, value] of Object.entries(r.headers)) flat.push(name, value);
-  if (r.status !== 304 && r.status !== 204) flat.push('Content-Length', String(body.length));
+  if (r.status !== 304 && r.status !== 204) flat.push('Content-Length', String(typeof r.body === 'string' ? Buffer.byteLength(r.body) : r.body.length));
   res.writeHead(r.status, flat);
-  res.end(req.method === 'HEAD' || r.status === 304 || r.status === 204 ? undefined : body);
+  // A string body goes out in one write with the head (node:http joins them); a Buffer needs two.
+  res.end(req.method === 'HEAD' || r.status === 304 || r.status === 204 ? undefined : r.body);
 }
 
 export function isIssuerPath(path: string): boolean {
@@ -60,29 +60,27 @@ export function routeIssuer(req: IncomingMessage, res: ServerResponse, path: str
       send(req, res, methodNotAllowed('POST'));
       return true;
     }
-    void (async () => {
-      const bodyless = req.headers['content-length'] === '0' || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined);
-      const body = bodyless ? EMPTY : await readBody(req, TOKEN_BODY_LIMIT);
-      if (body === null) {
-        send(req, res, jsonResponse(413, { error: { code: 'payload_too_large', message: `The request body is limited to ${TOKEN_BODY_LIMIT} bytes.` } }));
-        return;
-      }
-      const requestId = req.headers['x-request-id'];
-      const ip = req.headers[CLIENT_IP_HEADER];
-      send(
-        req,
-        res,
-        await handleTokenRequest({
-          authorization: req.headers.authorization ?? null,
-          contentType: req.headers['content-type'] ?? null,
-          body,
-          requestId: typeof requestId === 'string' ? requestId : null,
-          ipAddress: typeof ip === 'string' ? ip : null,
-        }),
-      );
-    })().catch(() => {
+    const requestId = req.headers['x-request-id'];
+    const ip = req.headers[CLIENT_IP_HEADER];
+    const answer = (body: Buffer) =>
+      handleTokenRequest({
+        authorization: req.headers.authorization ?? null,
+        contentType: req.headers['content-type'] ?? null,
+        body,
+        requestId: typeof requestId === 'string' ? requestId : null,
+        ipAddress: typeof ip === 'string' ? ip : null,
+      }).then((r) => send(req, res, r));
+    const failed = () => {
       if (!res.headersSent) send(req, res, jsonResponse(500, { error: { code: 'internal_error', message: 'Something went wrong on our side.' } }));
-    });
+    };
+    const bodyless = req.headers['content-length'] === '0' || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined);
+    if (bodyless) {
+      answer(EMPTY).catch(failed);
+      return true;
+    }
+    readBody(req, TOKEN_BODY_LIMIT)
+      .then((body) => (body === null ? send(req, res, jsonResponse(413, { error: { code: 'payload_too_large', message: `The request body is limited to ${TOKEN_BODY_LIMIT} bytes.` } })) : answer(body)))
+      .catch(failed);
     return true;
   }
   if (!path.startsWith('/oidc/')) return false;

@@ -11,20 +11,23 @@ import { restartSqliteWal } from './serialized-sqlite-adapter';
 //
 // A PASSIVE checkpoint alone never lets the WAL start over while commits keep coming (SQLite
 // rewinds the log only when every frame is checkpointed at the start of a write): under sustained
-// load the WAL grew by gigabytes, and every commit appended to an ever larger file. So after each
-// worker checkpoint the main connection runs a RESTART checkpoint between two statements (see
-// restartSqliteWal): it copies only the pages written since the worker's copy, and the next commit
-// writes the WAL from its beginning again, over blocks the file already has. journal_size_limit
+// load the WAL grew by gigabytes, and every commit appended to an ever larger file. So once the
+// worker reports a log of RESTART_AFTER_FRAMES (~64 MB), the main connection runs a RESTART
+// checkpoint between two statements (see restartSqliteWal): it copies only the pages written since
+// the worker's copy, and the next commit writes the WAL from its beginning again, over blocks the
+// file already has. That restart holds the event loop for its two fsyncs (1–10 ms on a VM disk),
+// hence only every ~64 MB of log rather than after every checkpoint. journal_size_limit (64 MB)
 // shrinks the file back after a burst.
 
 const INTERVAL_MS = 1000;
+const RESTART_AFTER_FRAMES = 16_000;
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 const db = new Database(workerData.file, { timeout: 0 });
 // On Linux a thread has its own nice value: the copy and fsync yield to the request thread.
-try { require('node:os').setPriority(19); } catch {}
+try { require('node:os').setPriority(10); } catch {}
 db.pragma('journal_size_limit = 67108864');
 const tick = () => {
   try {
@@ -38,7 +41,13 @@ parentPort.on('message', (m) => { if (m === 'stop') { clearInterval(timer); tick
 
 type WorkerMessage = { error: string } | { checkpointed: number; log: number };
 
-export function startSqliteCheckpointer(file: string, intervalMs = INTERVAL_MS): { stop: () => Promise<void> } {
+export interface CheckpointerOptions {
+  intervalMs?: number;
+  /** Rewind the WAL once the worker reports at least this many frames in it. */
+  restartAfterFrames?: number;
+}
+
+export function startSqliteCheckpointer(file: string, { intervalMs = INTERVAL_MS, restartAfterFrames = RESTART_AFTER_FRAMES }: CheckpointerOptions = {}): { stop: () => Promise<void> } {
   const worker = new Worker(WORKER, { eval: true, workerData: { file, interval: intervalMs } });
   worker.unref();
   let restarting = false;
@@ -47,7 +56,7 @@ export function startSqliteCheckpointer(file: string, intervalMs = INTERVAL_MS):
       log.warn('WAL checkpoint failed', { message: message.error });
       return;
     }
-    if (restarting) return;
+    if (restarting || message.log < restartAfterFrames) return;
     restarting = true;
     restartSqliteWal()
       .catch((error: unknown) => log.warn('WAL restart failed', { error }))
