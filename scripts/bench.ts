@@ -22,7 +22,7 @@ import { freePort } from '../tests/support/server';
 const root = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 /** Rounds of the token-endpoint load tests (median reported; see bench/lib/rounds.ts). */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const NEXT_DIR = '.next-bench';
 const pin = (core: number) => (existsSync('/usr/bin/taskset') ? ['taskset', '-c', String(core)] : []);
 
