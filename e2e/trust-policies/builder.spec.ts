@@ -157,7 +157,7 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
 
 });
 
-test('a saved policy reopens on the preset and project that produced it', async ({ page }) => {
+test('a saved policy reopens on the preset and project that produced it', async ({ page, guard }) => {
   await signIn(page);
   const org = await call(page.request, 'POST', '/api/v1/orgs', { name: 'Preset Org', slug: `preset-${Math.random().toString(36).slice(2, 8)}` });
   const orgId = String(org.id);
@@ -188,4 +188,15 @@ test('a saved policy reopens on the preset and project that produced it', async 
   await page.getByRole('button', { name: 'Apply preset' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('radio', { name: 'Admitted (2)' })).toBeVisible();
+
+  // A second policy with the same name: the 409 is shown on the Name field itself.
+  guard.allowHttpError(409);
+  await page.goto(`${BASE()}/orgs/${orgId}/trust-policies/new`);
+  await page.getByLabel('Name', { exact: true }).fill('web-only');
+  await page.getByLabel('AWS account ID').fill('123456789012');
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  const name = page.getByLabel('Name', { exact: true });
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/A trust policy named "web-only" already exists in this organization\./);
+  await expect(page).toHaveURL(/\/trust-policies\/new$/);
 });

@@ -53,7 +53,8 @@ export const forbidden = (message = 'Your role in this organization does not all
 export const notFound = (what = 'resource') => new AppError(404, 'not_found', `The ${what} does not exist or you do not have access to it.`);
 export const versionConflict = (what: string, currentVersion?: number) =>
   new AppError(409, 'version_conflict', `The ${what} was changed by someone else since you loaded it. Reload and apply your change again.`, currentVersion === undefined ? undefined : { currentVersion });
-export const alreadyExists = (message: string) => new AppError(409, 'already_exists', message);
+/** `field` names the input that collides, so forms can show the message on it (issues[].path). */
+export const alreadyExists = (message: string, field?: string) => new AppError(409, 'already_exists', message, field ? { issues: [{ path: field, message }] } : undefined);
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many attempts. Try again later.') =>
   new AppError(429, 'rate_limited', message, { retryAfterSeconds }, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 

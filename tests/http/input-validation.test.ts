@@ -46,6 +46,27 @@ describe('input validation', () => {
     ids = (await orgWithEveryObject(admin, server, (await createOrg(admin)).id)).objects;
   }, 60_000);
 
+  describe('a taken unique name → 409 already_exists with the field in issues (forms show it there)', () => {
+    it('organization slug, project slug, environment slug', async () => {
+      const orgSlug = unique('dup');
+      expect((await admin.post('/api/v1/orgs', { name: 'A', slug: orgSlug })).status).toBe(201);
+      const org = await admin.post('/api/v1/orgs', { name: 'B', slug: orgSlug });
+      expect([org.status, org.json.error.code, org.json.error.issues]).toEqual([409, 'already_exists', [{ path: 'slug', message: `The organization slug "${orgSlug}" is taken. Choose another.` }]]);
+
+      const projectSlug = unique('dup');
+      const created = await admin.post(`/api/v1/orgs/${ids.org}/projects`, { name: 'P', slug: projectSlug });
+      expect(created.status).toBe(201);
+      const project = await admin.post(`/api/v1/orgs/${ids.org}/projects`, { name: 'P2', slug: projectSlug });
+      expect([project.status, project.json.error.code, project.json.error.issues]).toEqual([409, 'already_exists', [{ path: 'slug', message: `A project with the slug "${projectSlug}" already exists in this organization.` }]]);
+
+      const envSlug = unique('dup');
+      const env = { projectId: created.json.id, name: 'E', slug: envSlug, stage: 'staging' };
+      expect((await admin.post(`/api/v1/orgs/${ids.org}/environments`, env)).status).toBe(201);
+      const again = await admin.post(`/api/v1/orgs/${ids.org}/environments`, { ...env, name: 'E2' });
+      expect([again.status, again.json.error.code, again.json.error.issues]).toEqual([409, 'already_exists', [{ path: 'slug', message: `An environment with the slug "${envSlug}" already exists in this project.` }]]);
+    });
+  });
+
   describe('malformed JSON → 400 invalid_json', () => {
     it.each(['{"name": "x",', '{name: "x"}', "{'name':'x'}", '[1,]', 'undefined', '', '{"a":1}}', '\u00ef\u00bb\u00bf{"a":1}', 'NaN'])('%j', async (raw) => {
       for (const [method, path] of [

@@ -43,6 +43,7 @@ describe('adding and inviting', () => {
     const again = await a.owner.client.post(`/api/v1/orgs/${a.org.id}/members`, { email: b.owner.email, role: 'admin' });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe('already_exists');
+    expect(again.json.error.issues).toEqual([{ path: 'email', message: `${b.owner.email} is already a member of this organization.` }]);
   });
 
   it('invites anyone else through a link that works exactly once', async () => {

@@ -140,7 +140,10 @@ describe('saved trust policies', () => {
     const created = expectStatus(await owner.post(`/api/v1/orgs/${orgId}/trust-policies`, { name: 'Deploy role', policy: document }), 201).json;
     expect(created).toMatchObject({ name: 'Deploy role', version: 1, problems: { error: 0 } });
     expect(created.document.Statement[1]).toEqual({ Sid: 'Keep', Effect: 'Deny', Principal: '*', Action: 'sts:TagSession', Unknown: { kept: true } });
-    expect((await owner.post(`/api/v1/orgs/${orgId}/trust-policies`, { name: 'Deploy role', policy: document })).json.error.code).toBe('already_exists');
+    const taken = await owner.post(`/api/v1/orgs/${orgId}/trust-policies`, { name: 'Deploy role', policy: document });
+    expect([taken.status, taken.json.error.code]).toEqual([409, 'already_exists']);
+    // The form shows the message on the Name field.
+    expect(taken.json.error.issues).toEqual([{ path: 'name', message: 'A trust policy named "Deploy role" already exists in this organization.' }]);
     expect((await owner.post(`/api/v1/orgs/${orgId}/trust-policies`, { name: 'Broken', policy: '{"Statement": [' })).json.error.code).toBe('invalid_policy');
     const path = `/api/v1/orgs/${orgId}/trust-policies/${created.id}`;
     expectStatus(await owner.put(path, { name: 'Deploy role v2', policy: document, version: 1 }), 200);

@@ -29,7 +29,7 @@ export async function createEnvironment(access: OrgAccess, input: TCreateEnviron
       return toEnvironmentDto(created);
     });
   } catch (error) {
-    if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`An environment with the slug "${input.slug}" already exists in this project.`);
+    if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`An environment with the slug "${input.slug}" already exists in this project.`, 'slug');
     throw error;
   }
 }

@@ -25,7 +25,7 @@ export async function addMember(access: OrgAccess, input: TAddMember): Promise<T
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, name: true } });
     if (user) {
       const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId: access.orgId, userId: user.id } } });
-      if (existing) throw alreadyExists(`${input.email} is already a member of this organization.`);
+      if (existing) throw alreadyExists(`${input.email} is already a member of this organization.`, 'email');
       const membership = await tx.membership.create({ data: { orgId: access.orgId, userId: user.id, role: input.role }, include: { user: { select: { email: true, name: true } } } });
       await recordAudit(tx, { ...audit, action: 'member.add', target: { type: 'user', id: user.id, label: user.email }, after: { email: user.email, role: input.role } });
       return { status: 'added', member: toMemberDto(membership) };

@@ -28,7 +28,7 @@ export async function createOrganization(user: SessionUser, input: TCreateOrgani
       return toOrganizationDto(org, 'owner');
     });
   } catch (error) {
-    if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`The organization slug "${input.slug}" is taken. Choose another.`);
+    if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`The organization slug "${input.slug}" is taken. Choose another.`, 'slug');
     throw error;
   }
 }

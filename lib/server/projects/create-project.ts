@@ -23,7 +23,7 @@ export async function createProject(access: OrgAccess, input: TCreateProject): P
       return toProjectDto(project);
     });
   } catch (error) {
-    if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`A project with the slug "${input.slug}" already exists in this organization.`);
+    if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`A project with the slug "${input.slug}" already exists in this organization.`, 'slug');
     throw error;
   }
 }

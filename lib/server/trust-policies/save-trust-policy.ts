@@ -24,7 +24,7 @@ interface Input {
 const builderJson = (choice: TBuilderChoice | null) => (choice === null ? null : JSON.stringify(choice));
 
 function uniqueName(error: unknown, name: string): never {
-  if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`A trust policy named "${name}" already exists in this organization.`);
+  if (prismaErrorCode(error) === 'P2002') throw alreadyExists(`A trust policy named "${name}" already exists in this organization.`, 'name');
   throw error;
 }
 
