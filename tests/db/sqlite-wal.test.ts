@@ -67,6 +67,23 @@ describe('SQLite write-ahead log under sustained writes', () => {
     expect(Number(busyTimeout)).toBe(5000);
   });
 
+  it('a restart never waits for another connection: a reader on an older snapshot makes it report busy at once', async () => {
+    await commitRows(5);
+    const reader = new Database(file, { timeout: 0 });
+    try {
+      reader.prepare('BEGIN').run();
+      reader.prepare('SELECT count(*) FROM "AuditEvent"').get(); // holds its snapshot
+      await commitRows(5);
+      const started = Date.now();
+      expect(await restartSqliteWal()).toEqual({ busy: true });
+      expect(Date.now() - started).toBeLessThan(2500); // not the 5-second busy timeout
+      reader.prepare('COMMIT').run();
+    } finally {
+      reader.close();
+    }
+    expect(await restartSqliteWal()).toEqual({ busy: false });
+  });
+
   it('with the checkpointer running, the WAL keeps starting over during continuous commits', async () => {
     const checkpointer = startSqliteCheckpointer(file, { intervalMs: 50, restartAfterFrames: 500 });
     let commits = 0;

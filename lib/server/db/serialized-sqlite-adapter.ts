@@ -140,8 +140,9 @@ export async function restartSqliteWal(): Promise<{ busy: boolean } | null> {
   return handle.lock.run(async () => {
     handle.db.pragma('busy_timeout = 0');
     try {
-      const [row] = handle.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
-      return { busy: row?.busy === 1 };
+      // Prisma's adapter turns on safe integers: the columns are BigInts.
+      const [row] = handle.db.pragma('wal_checkpoint(RESTART)') as { busy: number | bigint }[];
+      return { busy: Number(row?.busy ?? 0) === 1 };
     } finally {
       handle.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
