@@ -152,6 +152,13 @@ describe('sign-in on an https deployment', () => {
     expect(someoneElse.forwardedFor).not.toBe(attacker.forwardedFor);
   });
 
+  it('a forged or garbage cookie is simply not signed in (401)', async () => {
+    const client = new TestClient(server.url, server.publicUrl);
+    for (const cookie of ['__Host-tb_session=' + 'A'.repeat(43), '__Host-tb_session=../../etc', 'tb_session=whatever']) {
+      expect((await client.get('/api/v1/me', { cookie })).status).toBe(401);
+    }
+  });
+
   it('a successful sign-in resets the failure count', async () => {
     const admin = await signedInAdmin(server);
     const org = await createOrg(admin);
