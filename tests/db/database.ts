@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createDb, type Db } from '../../lib/server/db/client';
+import { migrateDatabase } from '../../lib/server/db/migrate';
 import type { DatabaseConfig } from '../../lib/server/env';
+import { newId } from '../../lib/server/security/ids';
+import { ROOT } from '../support/server';
 
 /** A fresh, empty database of this run's family (a temp SQLite file, or a new PostgreSQL database). */
 export async function freshDatabase(): Promise<{ database: DatabaseConfig; drop: () => Promise<void> }> {
@@ -24,6 +28,29 @@ export async function freshDatabase(): Promise<{ database: DatabaseConfig; drop:
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * A migrated embedded-SQLite database on a temp file with one organization, opened the way the
+ * app opens it (one serialized connection) — for the tests of that connection itself, which run
+ * on SQLite in both database runs.
+ */
+export async function embeddedSqlite(): Promise<{ file: string; db: Db; orgId: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tb-sqlite-'));
+  const file = path.join(dir, 'test.db');
+  await migrateDatabase({ kind: 'sqlite', file }, ROOT);
+  const db = createDb({ kind: 'sqlite', file });
+  const orgId = newId();
+  await db.organization.create({ data: { id: orgId, slug: `o-${orgId.slice(-8)}`, name: 'Org' } });
+  return {
+    file,
+    db,
+    orgId,
+    close: async () => {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

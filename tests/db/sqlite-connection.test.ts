@@ -1,34 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../lib/server/db/client';
-import { migrateDatabase } from '../../lib/server/db/migrate';
+import type { Db } from '../../lib/server/db/client';
 import { newId } from '../../lib/server/security/ids';
-import { ROOT } from '../support/server';
+import { embeddedSqlite } from './database';
 
 // The embedded SQLite connection (lib/server/db/serialized-sqlite-adapter.ts), on a temp file in
 // every run: one better-sqlite3 connection shared by all requests, whose statements outside a
 // transaction must not be swallowed by another request's open transaction.
 
 describe('embedded SQLite connection', () => {
-  let dir: string;
   let db: Db;
   let orgId: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tb-sqlite-'));
-    const database = { kind: 'sqlite', file: path.join(dir, 'test.db') } as const;
-    await migrateDatabase(database, ROOT);
-    db = createDb(database);
-    orgId = newId();
-    await db.organization.create({ data: { id: orgId, slug: `o-${orgId.slice(-8)}`, name: 'Org' } });
+    ({ db, orgId, close } = await embeddedSqlite());
   }, 60_000);
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => close?.());
 
   it('runs in WAL mode with foreign keys on, a busy timeout and NORMAL sync', async () => {
     const pragma = async (name: string) => Object.values((await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0] ?? {})[0];

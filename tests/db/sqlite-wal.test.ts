@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../lib/server/db/client';
-import { migrateDatabase } from '../../lib/server/db/migrate';
+import type { Db } from '../../lib/server/db/client';
 import { restartSqliteWal, sqliteHandle } from '../../lib/server/db/serialized-sqlite-adapter';
 import { startSqliteCheckpointer } from '../../lib/server/db/sqlite-checkpointer';
 import { newId } from '../../lib/server/security/ids';
-import { ROOT } from '../support/server';
+import { embeddedSqlite } from './database';
 
 // The embedded database's write-ahead log under sustained writes (lib/server/db/sqlite-checkpointer.ts):
 // a checkpoint in the worker thread alone never lets the WAL start over while commits keep coming,
@@ -16,24 +12,16 @@ import { ROOT } from '../support/server';
 // token endpoint grew by gigabytes. Runs on a temp SQLite file in both database runs.
 
 describe('SQLite write-ahead log under sustained writes', () => {
-  let dir: string;
   let file: string;
   let db: Db;
   let orgId: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tb-wal-'));
-    file = path.join(dir, 'test.db');
-    await migrateDatabase({ kind: 'sqlite', file }, ROOT);
-    db = createDb({ kind: 'sqlite', file });
-    orgId = newId();
-    await db.organization.create({ data: { id: orgId, slug: `o-${orgId.slice(-8)}`, name: 'Org' } });
+    ({ file, db, orgId, close } = await embeddedSqlite());
   }, 60_000);
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => close?.());
 
   /** One commit of `count` audit rows on the main connection, under its lock, like the token endpoint. */
   async function commitRows(count: number): Promise<void> {
