@@ -15,7 +15,7 @@ import { restartSqliteWal } from './serialized-sqlite-adapter';
 // worker reports a log of RESTART_AFTER_FRAMES (~64 MB), the main connection runs a RESTART
 // checkpoint between two statements (see restartSqliteWal): it copies only the pages written since
 // the worker's copy, and the next commit writes the WAL from its beginning again, over blocks the
-// file already has. That restart holds the event loop for its two fsyncs (1–10 ms on a VM disk),
+// file already has. That restart holds the event loop for its fsyncs (10–35 ms on this VM disk),
 // hence only every ~64 MB of log rather than after every checkpoint. journal_size_limit (64 MB)
 // shrinks the file back after a burst.
 
