@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { TextField } from '@/components/ui/field';
-import { deriveRequestFromClaims, evaluatePolicy, firstFailure, issuerKeyPrefix, type FirstFailure, type Policy } from '@/lib/domain/trust-policy';
+import { deriveRequestFromClaims, evaluateWebIdentity, firstFailure, issuerKeyPrefix, type FirstFailure, type Policy } from '@/lib/domain/trust-policy';
 import { decodeJwt } from './decode-jwt';
 
 function failureText(f: FirstFailure): string {
@@ -44,8 +44,8 @@ export function TokenTester({ policy, accountId, issuer }: { policy: Policy; acc
     const iss = decoded.claims.iss;
     if (typeof iss !== 'string' || iss === '') return { kind: 'error', message: 'The token has no iss claim, so AWS cannot tell which provider issued it.' } as const;
     const request = deriveRequestFromClaims(decoded.claims, { issuer: iss, accountId, ...(sessionName.trim() ? { roleSessionName: sessionName.trim() } : {}) });
-    const result = evaluatePolicy(policy, request);
-    return { kind: 'result', iss, request, result, failure: firstFailure(result) } as const;
+    const { result, refusedForTagSession } = evaluateWebIdentity(policy, request);
+    return { kind: 'result', iss, request, result, refusedForTagSession, failure: firstFailure(result) } as const;
   }, [decoded, policy, accountId, sessionName]);
   const exp = decoded?.ok && typeof decoded.claims.exp === 'number' ? decoded.claims.exp : null;
   return (
@@ -80,6 +80,12 @@ export function TokenTester({ policy, accountId, issuer }: { policy: Policy; acc
             <Badge tone={DECISION[outcome.result.decision]?.tone ?? 'red'}>{outcome.result.decision}</Badge>
             <span className="text-sm font-medium text-slate-900">{DECISION[outcome.result.decision]?.text}</span>
           </div>
+          {outcome.refusedForTagSession ? (
+            <p className="text-sm text-slate-700">
+              The token carries session tags, so AWS also checks <code className="font-mono text-xs">sts:TagSession</code> against this policy, and that check fails
+              (sts:AssumeRoleWithWebIdentity alone would be allowed).
+            </p>
+          ) : null}
           {outcome.failure ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{failureText(outcome.failure)}</p> : null}
           {issuerKeyPrefix(outcome.iss) !== issuerKeyPrefix(issuer) ? <Alert tone="warning">This token was issued by {outcome.iss}, not by this organization ({issuer}).</Alert> : null}
           {exp !== null && exp * 1000 < Date.now() ? <Alert tone="warning">The token expired at {new Date(exp * 1000).toLocaleString()}; STS would answer ExpiredTokenException before looking at the policy.</Alert> : null}

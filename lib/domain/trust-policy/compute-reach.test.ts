@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { claimsForEnvironment } from './claims-for-environment';
 import { computeReach } from './compute-reach';
 import { deriveRequestFromClaims } from './derive-request';
-import { compilePolicy, evaluatePolicy } from './evaluate-policy';
+import { compilePolicy } from './evaluate-policy';
 import type { Policy } from './model';
 import { parsePolicy } from './parse-policy';
 import { ACCOUNT, ISSUER, withSubjects } from './test-support';
+import { diagnoseWebIdentity, evaluateWebIdentity } from './web-identity';
 
 const P = 'tb.example.com/oidc/org_abc';
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/${P}`;
@@ -63,10 +64,53 @@ describe('computeReach', () => {
       const reach = computeReach(POLICY, ENVS, ctx);
       ENVS.forEach((env, i) => {
         const derived = deriveRequestFromClaims(claimsForEnvironment(env, ctx), ctx);
-        expect(reach[i]?.admitted).toBe(evaluatePolicy(POLICY, derived).decision === 'Allow');
-        expect(reach[i]?.reason).toBe(compilePolicy(POLICY).diagnose(derived).reason);
+        expect(reach[i]?.admitted).toBe(evaluateWebIdentity(POLICY, derived).result.decision === 'Allow');
+        expect(reach[i]?.reason).toBe(diagnoseWebIdentity(compilePolicy(POLICY), derived).reason);
       });
     }
+  });
+
+  describe('with session tags on, STS also authorizes sts:TagSession', () => {
+    const tagged = { issuer: ISSUER, accountId: ACCOUNT, orgId: 'org_abc', sessionTags: true };
+    const assumeOnly = parse({ Version: '2012-10-17', Statement: { Sid: 'Assume', Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${P}:aud`]: 'sts.amazonaws.com' } } } });
+
+    it('a policy that allows only sts:AssumeRoleWithWebIdentity refuses every environment, saying why', () => {
+      const reach = computeReach(assumeOnly, ENVS, tagged);
+      expect(reach.map((r) => r.admitted)).toEqual([false, false, false]);
+      for (const r of reach) {
+        expect(r.reason).toBe('the token carries session tags, so sts:TagSession must be allowed too — statement 1 ("Assume"): "sts:TagSession" does not match Action "sts:AssumeRoleWithWebIdentity".');
+      }
+    });
+
+    it('the same policy admits every environment when the organization sends no tags', () => {
+      expect(computeReach(assumeOnly, ENVS, { ...tagged, sessionTags: false }).map((r) => r.admitted)).toEqual([true, true, true]);
+    });
+
+    it('sts:TagSession allowed only for production tags admits only production environments', () => {
+      const policy = parse({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity' },
+          { Sid: 'Tags', Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: 'sts:TagSession', Condition: { StringEquals: { 'aws:RequestTag/stage': 'production' } } },
+        ],
+      });
+      const reach = computeReach(policy, ENVS, tagged);
+      expect(reach.map((r) => r.admitted)).toEqual([false, true, true]);
+      expect(reach[0]?.reason).toBe('the token carries session tags, so sts:TagSession must be allowed too — statement 2 ("Tags"): StringEquals "aws:RequestTag/stage": "development" does not equal "production".');
+    });
+
+    it('an explicit Deny of sts:TagSession refuses', () => {
+      const policy = parse({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] },
+          { Effect: 'Deny', Principal: '*', Action: 'sts:TagSession', Condition: { StringEquals: { 'aws:RequestTag/project': 'api' } } },
+        ],
+      });
+      const reach = computeReach(policy, ENVS, tagged);
+      expect(reach.map((r) => r.admitted)).toEqual([true, true, false]);
+      expect(reach[2]?.reason).toBe('the token carries session tags, so sts:TagSession must be allowed too — explicitly denied by statement 2');
+    });
   });
 
   it('handles an empty list', () => {

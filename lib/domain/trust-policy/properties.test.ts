@@ -12,6 +12,7 @@ import { policyFromBuilder } from './policy-from-builder';
 import { PRESETS, type PresetContext, type PresetId } from './presets';
 import { renderPolicy } from './render-policy';
 import { ACCOUNT, ISSUER, withSubjects, type EnvSpec } from './test-support';
+import { diagnoseWebIdentity, evaluateWebIdentity } from './web-identity';
 
 const P = 'tb.example.com/oidc/org_abc';
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/${P}`;
@@ -218,7 +219,7 @@ describe('properties', () => {
     );
   });
 
-  it('computeReach equals evaluating each environment’s derived token request', () => {
+  it('computeReach equals evaluating each environment’s derived token request (AssumeRoleWithWebIdentity, and TagSession with tags)', () => {
     fc.assert(
       fc.property(trustPolicy, templateArb, envSpecs, fc.boolean(), fc.option(fc.constantFrom<string[]>(['project'], ['stage', 'project']), { nil: undefined }), (policy, template, specs, sessionTags, transitive) => {
         const envs = withSubjects('org_abc', template, specs);
@@ -228,8 +229,9 @@ describe('properties', () => {
         envs.forEach((env, i) => {
           const request = deriveRequestFromClaims(claimsForEnvironment(env, ctx), ctx);
           expect(reach[i]?.environmentId).toBe(env.id);
-          expect(reach[i]?.admitted).toBe(evaluatePolicy(policy, request).decision === 'Allow');
-          expect(reach[i]?.reason).toBe(compiled.diagnose(request).reason);
+          // Both authorizations STS makes (sts:TagSession too when the token carries tags).
+          expect(reach[i]?.admitted).toBe(evaluateWebIdentity(policy, request).result.decision === 'Allow');
+          expect(reach[i]?.reason).toBe(diagnoseWebIdentity(compiled, request).reason);
         });
       }),
       { numRuns: 200 },

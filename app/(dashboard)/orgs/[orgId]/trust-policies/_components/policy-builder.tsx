@@ -174,7 +174,6 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
         <Card>
           <CardHeader title="Reach preview" description="Every environment of this organization, checked against this policy the way AWS would check its token." />
           <CardBody>
-            {context.sessionTags && !model.tagSession ? <Alert tone="warning" className="mb-3">The preview checks the conditions only: without sts:TagSession AWS refuses every environment of this organization.</Alert> : null}
             {previewNote}
             <ReachPreview policy={previewPolicy} environments={context.environments} context={reachContext} truncated={context.truncated} />
           </CardBody>
