@@ -14,7 +14,7 @@ const env = (name: string): string => {
 };
 const BASE = () => env('TRUSTBRIDGE_E2E_URL').replace(/\/+$/, '');
 
-async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+async function call(request: APIRequestContext, method: 'POST' | 'PUT' | 'PATCH' | 'GET', path: string, data: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const response = await request.fetch(`${BASE()}${path}`, { method, headers: { Origin: BASE(), ...headers }, data });
   expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
   return (await response.json()) as Record<string, unknown>;
@@ -199,4 +199,25 @@ test('a saved policy reopens on the preset and project that produced it', async 
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveAccessibleDescription(/A trust policy named "web-only" already exists in this organization\./);
   await expect(page).toHaveURL(/\/trust-policies\/new$/);
+});
+
+test('with session tags on, the reach preview refuses every environment until sts:TagSession is allowed', async ({ page }) => {
+  await signIn(page);
+  const org = await call(page.request, 'POST', '/api/v1/orgs', { name: 'Tags Org', slug: `tags-${Math.random().toString(36).slice(2, 8)}` });
+  const orgId = String(org.id);
+  const issuer = await call(page.request, 'GET', `/api/v1/orgs/${orgId}/issuer`, undefined);
+  await call(page.request, 'PATCH', `/api/v1/orgs/${orgId}/issuer`, { sessionTags: true, version: issuer.version });
+  const project = await call(page.request, 'POST', `/api/v1/orgs/${orgId}/projects`, { name: 'Web', slug: 'web' });
+  await call(page.request, 'POST', `/api/v1/orgs/${orgId}/environments`, { projectId: project.id, name: 'Web prod', slug: 'prod', stage: 'production' });
+  await page.goto(`${BASE()}/orgs/${orgId}/trust-policies/new`);
+  await page.getByLabel('AWS account ID').fill('123456789012');
+  const allowTagSession = page.getByRole('checkbox', { name: /Allow sts:TagSession/ });
+  await expect(allowTagSession).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Admitted (1)' })).toBeVisible();
+  await allowTagSession.uncheck();
+  await expect(page.getByRole('radio', { name: 'Refused (1)' })).toBeVisible();
+  await expect(page.getByText(/the token carries session tags, so sts:TagSession must be allowed too/).first()).toBeVisible();
+  await snap(page, 'trust-policy-builder-tag-session-refused');
+  await allowTagSession.check();
+  await expect(page.getByRole('radio', { name: 'Admitted (1)' })).toBeVisible();
 });
