@@ -22,6 +22,9 @@ import { restartSqliteWal } from './serialized-sqlite-adapter';
 const INTERVAL_MS = 1000;
 const RESTART_AFTER_FRAMES = 16_000;
 
+// The worker checkpoints, reports, and waits for 'next' before its next round: the main
+// connection's RESTART (when it runs one) never overlaps the worker's own checkpoint, which would
+// make it report busy and leave the WAL growing.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
@@ -29,14 +32,25 @@ const db = new Database(workerData.file, { timeout: 0 });
 // On Linux a thread has its own nice value: the copy and fsync yield to the request thread.
 try { require('node:os').setPriority(10); } catch {}
 db.pragma('journal_size_limit = 67108864');
+let stopping = false;
+let timer = null;
 const tick = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (result && result.log > 0) parentPort.postMessage({ checkpointed: result.checkpointed, log: result.log });
+    parentPort.postMessage({ checkpointed: Number(result.checkpointed), log: Number(result.log) });
   } catch (error) { parentPort.postMessage({ error: String(error && error.message || error) }); }
 };
-const timer = setInterval(tick, workerData.interval);
-parentPort.on('message', (m) => { if (m === 'stop') { clearInterval(timer); tick(); db.close(); process.exit(0); } });
+timer = setTimeout(tick, workerData.interval);
+parentPort.on('message', (m) => {
+  if (m === 'next' && !stopping) timer = setTimeout(tick, workerData.interval);
+  if (m === 'stop') {
+    stopping = true;
+    clearTimeout(timer);
+    try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+    db.close();
+    process.exit(0);
+  }
+});
 `;
 
 type WorkerMessage = { error: string } | { checkpointed: number; log: number };
@@ -45,24 +59,30 @@ export interface CheckpointerOptions {
   intervalMs?: number;
   /** Rewind the WAL once the worker reports at least this many frames in it. */
   restartAfterFrames?: number;
+  /** Called after each rewind attempt (busy: another connection was in the way; the next round retries). */
+  onRestart?: (result: { busy: boolean }) => void;
 }
 
-export function startSqliteCheckpointer(file: string, { intervalMs = INTERVAL_MS, restartAfterFrames = RESTART_AFTER_FRAMES }: CheckpointerOptions = {}): { stop: () => Promise<void> } {
+export function startSqliteCheckpointer(file: string, { intervalMs = INTERVAL_MS, restartAfterFrames = RESTART_AFTER_FRAMES, onRestart }: CheckpointerOptions = {}): { stop: () => Promise<void> } {
   const worker = new Worker(WORKER, { eval: true, workerData: { file, interval: intervalMs } });
   worker.unref();
-  let restarting = false;
+  const next = () => worker.postMessage('next');
   worker.on('message', (message: WorkerMessage) => {
     if ('error' in message) {
       log.warn('WAL checkpoint failed', { message: message.error });
+      next();
       return;
     }
-    if (restarting || message.log < restartAfterFrames) return;
-    restarting = true;
+    if (message.log < restartAfterFrames) {
+      next();
+      return;
+    }
     restartSqliteWal()
+      .then((result) => {
+        if (result) onRestart?.(result);
+      })
       .catch((error: unknown) => log.warn('WAL restart failed', { error }))
-      .finally(() => {
-        restarting = false;
-      });
+      .finally(next);
   });
   worker.on('error', (error) => log.error('WAL checkpointer stopped', { error }));
   return {
