@@ -28,7 +28,7 @@ const CLOCK_TICKS = (() => {
 })();
 
 /** CPU time a process has used so far (user + system, every thread), in ms; null where /proc is missing. */
-export function processCpuMs(pid: number | undefined): number | null {
+function processCpuMs(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

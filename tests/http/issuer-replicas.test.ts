@@ -54,6 +54,13 @@ describe('two replicas on one PostgreSQL database', () => {
     };
   }
 
+  /** Issues until a replica refuses the bearer (anything but 200); the refusal and how long it took. */
+  const untilRefused = (label: string, issue: () => Promise<HttpResult>) =>
+    until(label, async () => {
+      const r = await issue();
+      return r.status === 200 ? false : r;
+    }, BOUND_MS + 2_000);
+
   it('an environment token revoked through A: 401 token_revoked on A at once, and on B within the bound', async () => {
     const x = await fixture();
     expect((await x.issueOnB()).status).toBe(200); // B has it cached as valid
@@ -61,10 +68,7 @@ describe('two replicas on one PostgreSQL database', () => {
     const onA = await x.issueOnA();
     expect(onA.status).toBe(401);
     expect(onA.json.error.code).toBe('token_revoked');
-    const { value, ms } = await until('B refuses the revoked token', async () => {
-      const r = await x.issueOnB();
-      return r.status === 200 ? false : r;
-    }, BOUND_MS + 2_000);
+    const { value, ms } = await untilRefused('B refuses the revoked token', () => x.issueOnB());
     expect(ms).toBeLessThan(BOUND_MS);
     expect(value.status).toBe(401);
     expect(value.json.error.code).toBe('token_revoked');
@@ -78,10 +82,7 @@ describe('two replicas on one PostgreSQL database', () => {
     expect((await x.issueOnB(short.token)).status).toBe(200);
     await sleep(Math.max(0, expiresAt - Date.now()));
     for (const issue of [x.issueOnA, x.issueOnB]) {
-      const { value } = await until('refused after expiry', async () => {
-        const r = await issue(short.token);
-        return r.status === 200 ? false : r;
-      }, BOUND_MS + 2_000);
+      const { value } = await untilRefused('refused after expiry', () => issue(short.token));
       expect(Date.now() - expiresAt).toBeLessThan(BOUND_MS);
       expect(value.status).toBe(401);
       expect(value.json.error.code).toBe('token_expired');
@@ -93,10 +94,7 @@ describe('two replicas on one PostgreSQL database', () => {
     expect((await x.issueOnB()).status).toBe(200);
     expectStatus(await x.f.owner.delete(`/api/v1/orgs/${x.f.org.id}/environments/${x.f.env.id}`), 204);
     expect((await x.issueOnA()).status).toBe(401);
-    const { value, ms } = await until('B refuses the deleted environment’s token', async () => {
-      const r = await x.issueOnB();
-      return r.status === 200 ? false : r;
-    }, BOUND_MS + 2_000);
+    const { value, ms } = await untilRefused('B refuses the deleted environment’s token', () => x.issueOnB());
     expect(ms).toBeLessThan(BOUND_MS);
     expect(value.status).toBe(401);
     expect(value.json.error.code).toBe('invalid_token');

@@ -24,4 +24,4 @@ export { policyFromBuilder } from './policy-from-builder';
 export { PRESET_IDS, PRESETS, PRODUCTION_STAGE, type PresetContext, type PresetId } from './presets';
 export { claimsForEnvironment, DEFAULT_AUDIENCE, type ReachContext, type ReachEnvironment } from './claims-for-environment';
 export { computeReach, type ReachResult } from './compute-reach';
-export { carriesSessionTags, diagnoseWebIdentity, evaluateWebIdentity, TAG_SESSION, type WebIdentityEvaluation } from './web-identity';
+export { diagnoseWebIdentity, evaluateWebIdentity, TAG_SESSION, type WebIdentityEvaluation } from './web-identity';
