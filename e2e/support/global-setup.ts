@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, ROOT, startServer, type RunningServer } from '../../tests/support/server';
+import { startMoto, type RunningMoto } from '../../tests/support/moto';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, awsEmulatorEnv, freePort, ROOT, startServer, type RunningServer } from '../../tests/support/server';
 
 // Two servers from the production build: FRESH has no user (its log prints the first-run setup
 // code), MAIN has the admin from TRUSTBRIDGE_ADMIN_EMAIL. The port is chosen first so that
@@ -12,8 +13,9 @@ const SETUP_CODE_LINE = /enter this one-time setup code:\n\n {6}([0-9A-HJKMNP-TV
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const servers: { name: string; server: RunningServer }[] = [];
-  const start = async (name: string, admin: boolean, port: number) => {
-    const server = await startServer({ port, publicUrl: `http://127.0.0.1:${port}`, admin });
+  let moto: RunningMoto | undefined;
+  const start = async (name: string, admin: boolean, port: number, env: Record<string, string> = {}) => {
+    const server = await startServer({ port, publicUrl: `http://127.0.0.1:${port}`, admin, env });
     servers.push({ name, server });
     return server;
   };
@@ -24,17 +26,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       writeFileSync(path.join(reports, `e2e-server-${name}.log`), server.output());
       await server.stop();
     }
+    await moto?.stop();
   };
   try {
     const freshPort = await freePort();
     let mainPort = await freePort();
     while (mainPort === freshPort) mainPort = await freePort();
-    const [fresh, main] = await Promise.all([start('fresh', false, freshPort), start('main', true, mainPort)]);
+    moto = await startMoto();
+    const [fresh, main] = await Promise.all([start('fresh', false, freshPort), start('main', true, mainPort, awsEmulatorEnv(moto.url))]);
     const code = SETUP_CODE_LINE.exec(fresh.output())?.[1];
     if (!code) throw new Error(`no setup code in the server output:\n${fresh.output()}`);
     process.env.TRUSTBRIDGE_E2E_FRESH_URL = fresh.url;
     process.env.TRUSTBRIDGE_E2E_SETUP_CODE = code;
     process.env.TRUSTBRIDGE_E2E_URL = main.url;
+    process.env.TRUSTBRIDGE_E2E_MOTO_URL = moto.url;
     process.env.TRUSTBRIDGE_E2E_ADMIN_EMAIL = ADMIN_EMAIL;
     process.env.TRUSTBRIDGE_E2E_ADMIN_PASSWORD = ADMIN_PASSWORD;
   } catch (error) {

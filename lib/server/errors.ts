@@ -27,7 +27,23 @@ export type ErrorCode =
   | 'account_exists'
   | 'rate_limited'
   | 'service_unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  // AWS (issues 9 and 10): every AWS failure maps to one of these (lib/server/aws/).
+  | 'aws_credentials_missing'
+  | 'aws_invalid_credentials'
+  | 'aws_access_denied'
+  | 'aws_account_mismatch'
+  | 'aws_entity_exists'
+  | 'aws_malformed_policy'
+  | 'aws_limit_exceeded'
+  | 'aws_throttled'
+  | 'aws_unreachable'
+  | 'aws_not_found'
+  | 'aws_validation_error'
+  | 'aws_error'
+  | 'issuer_not_usable_by_aws'
+  | 'lint_errors'
+  | 'no_credential';
 
 export interface FieldIssue {
   path: string;

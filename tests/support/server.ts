@@ -34,6 +34,22 @@ export interface RunningServer {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/**
+ * Server environment for AWS calls that go to an emulator: the SDK's own endpoint variables, a
+ * region, and no ambient credentials (no shared files, no instance metadata) — so the server's
+ * "default credential chain" is empty unless a test sets AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+ */
+export function awsEmulatorEnv(motoUrl: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_IAM: motoUrl,
+    AWS_ENDPOINT_URL_STS: motoUrl,
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/trustbridge-test-credentials',
+    AWS_CONFIG_FILE: '/nonexistent/trustbridge-test-config',
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -18,6 +18,13 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'issuer.manage': { owner: true, admin: true, member: false },
   'trust_policy.read': { owner: true, admin: true, member: true },
   'trust_policy.manage': { owner: true, admin: true, member: false },
+  'aws.read': { owner: true, admin: true, member: true },
+  'aws.manage': { owner: true, admin: true, member: false },
+  'credential.read': { owner: true, admin: true, member: true },
+  'credential.manage': { owner: true, admin: true, member: false },
+  'credential.test': { owner: true, admin: true, member: false },
+  'token.inspect': { owner: true, admin: true, member: true },
+  'id_token.mint': { owner: true, admin: true, member: false },
 };
 const ROLES: Role[] = ['owner', 'admin', 'member'];
 

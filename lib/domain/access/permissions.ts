@@ -23,6 +23,16 @@ export const PERMISSIONS = {
   'issuer.manage': ADMINS,
   'trust_policy.read': ALL,
   'trust_policy.manage': ADMINS,
+  // AWS setup wizard (providers and roles): read the records, or change them and act in AWS.
+  'aws.read': ALL,
+  'aws.manage': ADMINS,
+  // Deployment credentials and environment overrides; Test connection mints a token: admins.
+  'credential.read': ALL,
+  'credential.manage': ADMINS,
+  'credential.test': ADMINS,
+  // Claim inspector: decode/check/evaluate for everyone; a signed token from the dashboard: admins.
+  'token.inspect': ALL,
+  'id_token.mint': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,14 +2,19 @@
 // (entry.ts explains a row). Keys are `METHOD /api/...pattern` exactly as routes.ts derives them
 // from app/api on disk.
 import { DEFAULT_CODES, type Entry } from './entry';
+import { AWS_MATRIX } from './matrix-aws';
+import { CREDENTIALS_MATRIX } from './matrix-credentials';
+import { INSPECT_MATRIX } from './matrix-inspect';
 import { ORG_MATRIX } from './matrix-org';
 import { PUBLIC_MATRIX } from './matrix-public';
 import type { World } from './world';
 
-const overlap = Object.keys(PUBLIC_MATRIX).filter((k) => k in ORG_MATRIX);
+const PARTS = [PUBLIC_MATRIX, ORG_MATRIX, AWS_MATRIX, CREDENTIALS_MATRIX, INSPECT_MATRIX];
+const seen = new Set<string>();
+const overlap = PARTS.flatMap((part) => Object.keys(part)).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
 if (overlap.length > 0) throw new Error(`matrix rows defined twice: ${overlap.join(', ')}`);
 
-export const MATRIX: Readonly<Record<string, Entry>> = { ...PUBLIC_MATRIX, ...ORG_MATRIX };
+export const MATRIX: Readonly<Record<string, Entry>> = Object.assign({}, ...PARTS) as Record<string, Entry>;
 export { VARIANTS, type Variant } from './matrix-variants';
 
 /** The error code a refusal must carry; undefined = the row forgot to say (a test failure). */
