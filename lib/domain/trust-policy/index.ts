@@ -26,3 +26,4 @@ export { claimsForEnvironment, DEFAULT_AUDIENCE, type ReachContext, type ReachEn
 export { computeReach, type ReachResult } from './compute-reach';
 export { diagnoseWebIdentity, evaluateWebIdentity, TAG_SESSION, type WebIdentityEvaluation } from './web-identity';
 export { admits, proposeFix, type ProposedFix } from './propose-fix';
+export { describeFailure } from './describe-failure';
