@@ -17,7 +17,8 @@ export interface ClaimExplanation {
   awsKeys: string[];
 }
 
-const INVISIBLE = 'AWS trust policies cannot see it (a custom issuer contributes only sub, aud, azp and amr): put it in the subject template or turn on session tags.';
+/** Said once next to the explanations: why most claims have no condition key. */
+export const INVISIBLE_CLAIMS_NOTE = 'AWS trust policies see only sub, aud, azp and amr of a custom issuer (plus session tags). To filter on anything else, put it in the subject template or turn on session tags.';
 
 const MEANINGS: Record<string, { kind: ClaimKind; meaning: string }> = {
   iss: { kind: 'identity', meaning: 'Issuer: the OIDC provider URL. AWS looks for the IAM OIDC provider with exactly this URL and fetches its JWKS; condition keys are named after it.' },
@@ -28,14 +29,14 @@ const MEANINGS: Record<string, { kind: ClaimKind; meaning: string }> = {
   iat: { kind: 'time', meaning: 'Issued at.' },
   nbf: { kind: 'time', meaning: 'Not valid before this time.' },
   exp: { kind: 'time', meaning: 'Expires at this time; STS refuses it afterwards (ExpiredTokenException).' },
-  jti: { kind: 'other', meaning: `Token id, unique per token; Trustbridge audits each issuance by it. ${INVISIBLE}` },
-  org_id: { kind: 'trustbridge', meaning: `The organization’s immutable id. ${INVISIBLE}` },
-  org_slug: { kind: 'trustbridge', meaning: `The organization’s slug. ${INVISIBLE}` },
-  project_id: { kind: 'trustbridge', meaning: `The project’s id. ${INVISIBLE}` },
-  project_slug: { kind: 'trustbridge', meaning: `The project’s slug. ${INVISIBLE}` },
-  environment_id: { kind: 'trustbridge', meaning: `The environment’s id. ${INVISIBLE}` },
-  environment_slug: { kind: 'trustbridge', meaning: `The environment’s slug. ${INVISIBLE}` },
-  environment_stage: { kind: 'trustbridge', meaning: `The environment’s stage (development, staging, production). ${INVISIBLE}` },
+  jti: { kind: 'other', meaning: 'Token id, unique per token; Trustbridge audits each issuance by it.' },
+  org_id: { kind: 'trustbridge', meaning: 'The organization’s immutable id.' },
+  org_slug: { kind: 'trustbridge', meaning: 'The organization’s slug.' },
+  project_id: { kind: 'trustbridge', meaning: 'The project’s id.' },
+  project_slug: { kind: 'trustbridge', meaning: 'The project’s slug.' },
+  environment_id: { kind: 'trustbridge', meaning: 'The environment’s id.' },
+  environment_slug: { kind: 'trustbridge', meaning: 'The environment’s slug.' },
+  environment_stage: { kind: 'trustbridge', meaning: 'The environment’s stage (development, staging, production).' },
   [TAGS_CLAIM]: {
     kind: 'session-tags',
     meaning: 'AWS session tags: each principal tag becomes aws:RequestTag/<key> (their keys aws:TagKeys, transitive ones sts:TransitiveTagKeys), and the role’s trust policy must also allow sts:TagSession.',
@@ -83,7 +84,7 @@ export function explainClaims(claims: Record<string, unknown>): ClaimExplanation
       name,
       value: claims[name],
       kind: known?.kind ?? 'other',
-      meaning: known?.meaning ?? `Not a claim Trustbridge issues. ${INVISIBLE}`,
+      meaning: known?.meaning ?? 'Not a claim Trustbridge issues.',
       awsKeys: keysFor(name),
     };
   });
