@@ -50,6 +50,18 @@ const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'crit'] as const;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 type Failure = Extract<VerifyResult, { ok: false }>;
+
+// jose imports each JWK once per key set: callers that keep their JWKS object (the inspector keeps
+// one per issuer-cache state) verify against the same key set without importing again.
+const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+function keySetOf(jwks: JSONWebKeySet): ReturnType<typeof createLocalJWKSet> {
+  let set = keySets.get(jwks);
+  if (!set) {
+    set = createLocalJWKSet(jwks);
+    keySets.set(jwks, set);
+  }
+  return set;
+}
 const fail = (code: VerificationCode, message: string, extra: { header?: Record<string, unknown>; claims?: Record<string, unknown> } = {}): Failure => ({ ok: false, code, message, ...extra });
 
 function decodeSegment(segment: string): Record<string, unknown> | null {
@@ -102,7 +114,7 @@ export async function verifySignature(token: string, options: KeyOptions): Promi
   const pre = precheck(token, options);
   if (!pre.ok) return { ok: false, code: pre.code, message: pre.message };
   try {
-    await compactVerify(token, createLocalJWKSet(options.jwks), { algorithms: [...options.algorithms] });
+    await compactVerify(token, keySetOf(options.jwks), { algorithms: [...options.algorithms] });
     return { ok: true };
   } catch (error) {
     const [code, message] = mapJoseError(error);
@@ -122,7 +134,7 @@ export async function verifyIdToken(token: string, options: VerifyOptions): Prom
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (typeof claims.iat === 'number' && claims.iat > nowSeconds + options.clockToleranceSeconds) return fail('issued_in_future', 'iat is in the future.', { header, claims });
   try {
-    const verified = await jwtVerify(token, createLocalJWKSet(options.jwks), {
+    const verified = await jwtVerify(token, keySetOf(options.jwks), {
       algorithms: [...options.algorithms],
       issuer: options.issuer,
       audience: options.audience,
