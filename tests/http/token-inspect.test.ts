@@ -211,12 +211,24 @@ describe('bad input: a named failing check or a 400 with a code, never a 5xx, ne
     const raw = await a.workload.request('POST', '/api/v1/tokens/inspect', { rawBody: '{"token":', origin: null, headers: { Authorization: `Bearer ${a.token.token}` } });
     expect(expectStatus(raw, 400).json.error.code).toBe('invalid_json');
   });
-  it('a person must name the organization; an environment token may only name its own', async () => {
-    const noOrg = expectStatus(await inspectAs(a.owner, { token: real }), 400).json.error;
-    expect(noOrg).toMatchObject({ code: 'invalid_request', issues: [{ path: 'orgId' }] });
+  it('an environment token may only name its own organization; a person naming one must be a member (404 otherwise)', async () => {
     expect(expectStatus(await inspectAs(a.workload, { token: real, orgId: b.org.id }, a.token.token), 404).json.error.code).toBe('not_found');
     expect(expectStatus(await inspectAs(a.owner, { token: real, orgId: b.org.id }), 404).json.error.code).toBe('not_found');
     expect(expectStatus(await inspectAs(a.owner, { token: real, orgId: 'not-an-id' }), 400).json.error.issues[0].path).toBe('orgId');
+  });
+  it('a person without orgId: the organization the token names (if theirs), else their only one, else 400 naming orgId', async () => {
+    expect(failing(expectStatus(await inspectAs(a.owner, { token: real }), 200).json.checks)).toEqual([]);
+    // B's owner is only in B: A's token is checked against B, and is not issued by it.
+    expect(failing(expectStatus(await inspectAs(b.owner, { token: real }), 200).json.checks)).toEqual(['issuer', 'kid', 'signature']);
+    // With a second organization, a token naming neither needs orgId; one naming either picks it.
+    const second = expectStatus(await a.owner.post('/api/v1/orgs', { name: 'Second', slug: `second-${randomId().slice(0, 8)}` }), 201).json;
+    const garbage = expectStatus(await inspectAs(a.owner, { token: 'not.a.token' }), 400).json.error;
+    expect(garbage).toMatchObject({ code: 'invalid_request', issues: [{ path: 'orgId' }] });
+    expect(expectStatus(await inspectAs(a.owner, { token: await b.mint() }), 400).json.error.issues[0].path).toBe('orgId');
+    const mine = expectStatus(await inspectAs(a.owner, { token: real }), 200).json;
+    expect(mine.issuer).toBe(a.org.issuer);
+    expect(failing(mine.checks)).toEqual([]);
+    expect(expectStatus(await inspectAs(a.owner, { token: real, orgId: second.id }), 200).json.issuer).toBe(second.issuer);
   });
   it('1 MB strings: the size check fails by name (or the front door answers 413)', async () => {
     for (const token of ['a'.repeat(1_000_000), `${real}${'A'.repeat(999_000)}`, `${'é'.repeat(300_000)}.${'🚀'.repeat(100_000)}.x`]) {

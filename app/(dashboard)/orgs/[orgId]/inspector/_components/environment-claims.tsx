@@ -9,6 +9,7 @@ import { environmentClaimsQuery } from '@/lib/client/queries/issuer';
 import { explainClaims } from '@/lib/domain/jwt';
 import type { TPolicyContext } from '@/lib/schemas/trust-policy';
 import { ClaimsTable } from './claims-table';
+import { EnvironmentOptions } from './environment-options';
 import { useNow } from './time-format';
 
 /** Any environment's claims, as a token for it would carry them (unsigned preview; any member). */
@@ -16,12 +17,7 @@ export function EnvironmentClaims({ orgId, context, envId, onChange }: { orgId: 
   return (
     <div className="space-y-4">
       <SelectField label="Environment" value={envId} onChange={(e) => onChange(e.target.value)} hint={context.truncated ? 'Only the first environments are listed.' : undefined}>
-        <option value="">Choose an environment…</option>
-        {context.environments.map((e) => (
-          <option key={e.id} value={e.id}>
-            {e.projectSlug} / {e.slug} ({e.stage})
-          </option>
-        ))}
+          <EnvironmentOptions environments={context.environments} />
       </SelectField>
       {envId ? <Preview orgId={orgId} envId={envId} /> : context.environments.length === 0 ? <p className="text-sm text-slate-600">This organization has no environments yet.</p> : null}
     </div>

@@ -8,6 +8,7 @@ import { SelectField } from '@/components/ui/field';
 import { errorMessage } from '@/lib/client/api';
 import { mintIdToken } from '@/lib/client/queries/inspector';
 import type { TPolicyContext } from '@/lib/schemas/trust-policy';
+import { EnvironmentOptions } from './environment-options';
 import { localTime } from './time-format';
 
 /**
@@ -27,12 +28,7 @@ export function MintToken({ orgId, context, onInspect }: { orgId: string; contex
     <div className="space-y-3">
       <form onSubmit={submit} className="grid items-end gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
         <SelectField label="Environment to mint for" value={envId} onChange={(e) => (setEnvId(e.target.value), mint.reset())}>
-          <option value="">Choose an environment…</option>
-          {context.environments.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.projectSlug} / {e.slug} ({e.stage})
-            </option>
-          ))}
+          <EnvironmentOptions environments={context.environments} />
         </SelectField>
         <SelectField label="Audience" value={audience} onChange={(e) => setAudience(e.target.value)}>
           {context.audiences.map((a) => (
