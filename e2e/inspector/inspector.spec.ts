@@ -128,3 +128,31 @@ test('paste a real token, check it, evaluate it against a trust policy and open 
   await expect(page.getByText('Smallest fix', { exact: true })).toBeVisible();
   await snap(page, '66-inspector-phone-evaluated');
 });
+
+test('a member previews any environment’s claims and sees the fix, but cannot mint or open the builder', async ({ page, guard }) => {
+  const { orgId, projectId, base } = await seedOrganization(page, 'Member Inspector Org');
+  await apiPost(page.request, `/api/v1/orgs/${orgId}/environments`, { projectId, name: 'Staging', slug: 'staging', stage: 'staging' });
+  const org = (await (await page.request.get(`${MAIN_URL()}/api/v1/orgs/${orgId}`)).json()) as { issuer: string };
+  const prefix = org.issuer.replace(/^https?:\/\//, '');
+  await apiPost(page.request, `/api/v1/orgs/${orgId}/trust-policies`, {
+    name: 'production-only',
+    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${prefix}` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${prefix}:aud`]: 'sts.amazonaws.com', [`${prefix}:sub`]: `org:${orgId}:project:web-shop:environment:production` } } }] },
+  });
+  const invited = await apiPost(page.request, `/api/v1/orgs/${orgId}/members`, { email: `member-${Date.now()}@example.com`, role: 'member' });
+  const memberContext = await guard.newContext();
+  const accepted = await memberContext.request.post(`${MAIN_URL()}/api/v1/invitations/accept`, { headers: { Origin: MAIN_URL() }, data: { token: String(invited.inviteUrl).split('#')[1], name: 'Mia Member', password: 'a-long-member-password' } });
+  expect(accepted.status()).toBe(201);
+  const member = await memberContext.newPage();
+
+  await member.goto(`${base}/inspector`);
+  await expect(member.getByRole('heading', { level: 1, name: 'Claim inspector' })).toBeVisible();
+  await expect(member.getByRole('button', { name: 'Mint a signed token' })).toHaveCount(0);
+  await member.getByLabel('Environment', { exact: true }).selectOption({ label: 'web-shop / staging (staging)' });
+  await expect(member.getByRole('table', { name: 'Claims a token for this environment would carry' })).toContainText(`org:${orgId}:project:web-shop:environment:staging`);
+  await member.getByLabel('Against').selectOption({ label: 'production-only' });
+  await member.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(member.getByText(`Add this subject "org:${orgId}:project:web-shop:environment:staging" to StringEquals ${prefix}:sub`)).toBeVisible();
+  await expect(member.getByText('Only owners and admins can change trust policies: copy the JSON for them.')).toBeVisible();
+  await expect(member.getByRole('button', { name: 'Open in the builder' })).toHaveCount(0);
+  await snap(member, '67-inspector-member');
+});
