@@ -14,6 +14,10 @@ import { renderPolicy } from './render-policy';
 
 export type { Finding, LintOptions, LintRule, Severity } from './internal/lint/shared';
 
+export function lintChecks(_options: LintOptions): string[] {
+  return [];
+}
+
 export const DEFAULT_TRUST_POLICY_QUOTA = 2048;
 export const MAX_TRUST_POLICY_QUOTA = 4096;
 
