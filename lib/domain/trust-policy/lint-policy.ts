@@ -72,16 +72,17 @@ export function lintPolicy(input: unknown, options: LintOptions = {}): Finding[]
  * One sentence per rule family that lintPolicy runs; keep it in step with the rules above.
  */
 export function lintChecks(options: LintOptions = {}): string[] {
-  const issuer = typeof options.issuer === 'string' && options.issuer.length > 0 ? issuerKeyPrefix(options.issuer) : null;
-  const orgId = typeof options.orgId === 'string' && options.orgId.length > 0 ? options.orgId : null;
+  const raw: Partial<Record<keyof LintOptions, unknown>> = options !== null && typeof options === 'object' ? options : {};
+  const issuer = typeof raw.issuer === 'string' && raw.issuer.length > 0 ? issuerKeyPrefix(raw.issuer) : null;
+  const orgId = typeof raw.orgId === 'string' && raw.orgId.length > 0 ? raw.orgId : null;
   const provider = issuer !== null ? `this organization's OIDC provider (…:oidc-provider/${issuer})` : 'an IAM OIDC provider';
   return [
     `Every Allow statement names its principal, and that principal is ${provider}: no "*", no NotPrincipal, no other AWS account, role, service, canonical user or identity provider.`,
     ...(issuer !== null ? ["At least one Allow statement trusts this organization's OIDC provider."] : []),
     `Each statement for the provider checks the audience (aud) and has a sub condition ${orgId !== null ? `that pins this organization (org:${orgId}:…)` : 'anchored right after an organization id (org:<id>:…)'}.`,
-    `Its condition keys are ones AWS sets for ${issuer !== null ? 'this issuer (aud, sub, amr, azp) and none belongs to another issuer' : 'the provider (aud, sub, amr, azp)'}.`,
+    `Condition keys of ${issuer !== null ? 'this issuer are ones AWS sees (aud, sub, amr, azp), and none belongs to another issuer' : 'the provider are ones AWS sees (aud, sub, amr, azp)'}.`,
     'Operators fit their values: no wildcards under StringEquals, wildcards under StringLike, no ForAllValues on a single-valued key.',
-    `Actions fit the principal: sts:AssumeRoleWithWebIdentity${options.sessionTags === true ? ', and sts:TagSession for the session tags' : ''}.`,
+    `Actions fit the principal: sts:AssumeRoleWithWebIdentity${raw.sessionTags === true ? ', and sts:TagSession for the session tags' : ''}.`,
     `The policy fits IAM's role trust policy quota (${DEFAULT_TRUST_POLICY_QUOTA} characters by default, ${MAX_TRUST_POLICY_QUOTA} at most).`,
   ];
 }

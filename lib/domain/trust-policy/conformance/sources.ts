@@ -128,7 +128,6 @@ export const QUOTE = {
   principalEveryone: 'Do not leave your role accessible to everyone!',
   principalAccount: 'This delegates authority to the account.',
   principalAccountForms: 'The account ARN and the shortened account ID behave the same way.',
-  principalService: 'Service roles must include a trust policy.',
   principalCanonical: 'Some AWS services support additional options for specifying an account principal.',
   principalSaml: 'A SAML session principal is a session principal that results from using the AWS STS AssumeRoleWithSAML operation.',
   principalWebIdentityTrusted: 'Use this principal type in your policy to allow or deny access based on the trusted web identity provider.',
