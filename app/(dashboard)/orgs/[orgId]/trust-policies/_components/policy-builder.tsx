@@ -15,7 +15,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/client/api';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { useUnsavedWarning } from '@/lib/client/use-unsaved-warning';
-import { builderFromPolicy, checkBuilderModel, lintPolicy, policyFromBuilder, renderPolicy, type BuilderModel, type Finding } from '@/lib/domain/trust-policy';
+import { builderFromPolicy, checkBuilderModel, lintChecks, lintPolicy, policyFromBuilder, renderPolicy, type BuilderModel, type Finding } from '@/lib/domain/trust-policy';
 import { ZSaveTrustPolicy, type TBuilderChoice, type TPolicyContext, type TTrustPolicy } from '@/lib/schemas/trust-policy';
 import { ACCOUNT_ID_PATTERN, accountIdOf, withAccountId } from './builder-context';
 import { ConditionRows } from './condition-rows';
@@ -48,7 +48,8 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
   const policy = useMemo(() => policyFromBuilder(model), [model]);
   const json = useMemo(() => renderPolicy(policy, { pretty: true }), [policy]);
   const size = json.replace(/\s/g, '').length;
-  const findings = useMemo(() => lintPolicy(policy, { issuer: context.issuer, orgId: context.orgId, sessionTags: context.sessionTags }), [policy, context.issuer, context.orgId, context.sessionTags]);
+  const lintOptions = useMemo(() => ({ issuer: context.issuer, orgId: context.orgId, sessionTags: context.sessionTags }), [context.issuer, context.orgId, context.sessionTags]);
+  const findings = useMemo(() => lintPolicy(policy, lintOptions), [policy, lintOptions]);
   const problems = useMemo(() => checkBuilderModel(model), [model]);
   const accountId = accountIdOf(model.providerArn);
   const accountSet = ACCOUNT_ID_PATTERN.test(accountId);
@@ -160,7 +161,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
             <Card>
               <CardHeader title="Lint" description="What AWS or Access Analyzer would object to, and what would let the wrong tokens in." />
               <CardBody>
-                <LintPanel findings={findings} onApplyFix={readOnly ? undefined : applyFix} />
+                <LintPanel findings={findings} checks={lintChecks(lintOptions)} onApplyFix={readOnly ? undefined : applyFix} />
               </CardBody>
             </Card>
             <Card>
