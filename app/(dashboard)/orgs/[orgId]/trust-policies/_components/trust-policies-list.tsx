@@ -15,7 +15,7 @@ import { trustPoliciesQuery } from '@/lib/client/queries/trust-policies';
 import type { TTrustPolicySummary } from '@/lib/schemas/trust-policy';
 
 function Problems({ problems }: { problems: TTrustPolicySummary['problems'] }) {
-  if (problems.error + problems.warning + problems.info === 0) return <Badge tone="green">No problems</Badge>;
+  if (problems.error + problems.warning + problems.info === 0) return <Badge tone="green">No lint findings</Badge>;
   return (
     <span className="flex flex-wrap gap-1.5">
       {problems.error > 0 ? <Badge tone="red">{`${problems.error} error${problems.error === 1 ? '' : 's'}`}</Badge> : null}
