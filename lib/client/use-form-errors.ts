@@ -38,7 +38,6 @@ export function useFormErrors<S extends z.ZodType>(schema: S, value: unknown, la
     ...derived,
     validate,
     fromError,
-    setGeneral: (general: string | null) => setState((s) => ({ ...s, general })),
     clear: () => setState({ attempted: false, server: {}, general: null }),
   };
 }
