@@ -6,6 +6,7 @@ import next from 'next';
 import { getDb } from '@/lib/server/db/client';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { startSqliteCheckpointer } from '@/lib/server/db/sqlite-checkpointer';
+import { ISSUER_URL_FIX, issuerUrlProblems } from '@/lib/domain/issuer/issuer-url';
 import { ConfigError, getConfig } from '@/lib/server/env';
 import { log } from '@/lib/server/log';
 import { bootstrap } from '@/lib/server/setup/bootstrap';
@@ -28,8 +29,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  if (config.https && new URL(config.publicUrl).port !== '') log.warn('PUBLIC_URL has a port: AWS IAM rejects OIDC provider URLs with a port');
-  if (!config.https) log.warn('PUBLIC_URL is http: fine for local use, but AWS only trusts https issuers', { publicUrl: config.publicUrl });
+  // The same reasons the dashboard shows next to every issuer URL (components/issuer/issuer-url-warning.tsx).
+  const issuerProblems = issuerUrlProblems(config.publicUrl);
+  if (issuerProblems.length > 0) log.warn(`PUBLIC_URL: AWS cannot trust issuers under it (fine for local use). ${issuerProblems.map((p) => p.message).join(' ')} ${ISSUER_URL_FIX}`, { publicUrl: config.publicUrl });
 
   loadMasterKey(config);
   const applied = await migrateDatabase(config.database);
