@@ -40,8 +40,10 @@ function reject(res: ServerResponse, config: AppConfig, status: number, code: st
   return send(res, config, status, requestId, JSON_TYPE, JSON.stringify({ error: { code, message, requestId } }), headers);
 }
 
-export const badRequestPage = (message: string) =>
-  `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="robots" content="noindex"><title>Bad request · Trustbridge</title><h1>Bad request</h1><p>${message.replace(/[<>&"]/g, '')}</p><p><a href="/">Go to Trustbridge</a></p></html>`;
+const HTML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
+
+const badRequestPage = (message: string) =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="robots" content="noindex"><title>Bad request · Trustbridge</title><h1>Bad request</h1><p>${message.replace(/[<>&"]/g, (c) => HTML_ESCAPES[c] ?? '')}</p><p><a href="/">Go to Trustbridge</a></p></html>`;
 
 /** A malformed target, answered in the shape of the surface it was meant for. */
 function refuseTarget(res: ServerResponse, config: AppConfig, surface: Surface, problem: TargetProblem, requestId: string): false {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectStatus, ownerWithOrg, PASSWORD } from '../support/fixtures';
 import { TestClient, type HttpResult } from '../support/http-client';
 import { orgWithEveryObject } from '../support/org-objects';
+import { rawExchange } from '../support/raw-socket';
 import { ALL_METHODS, body, mutatedPath, queryString, type FuzzRequest } from './shape/arbitraries';
 import { apiTargets, concreteSegments, paramsOf, type RouteTarget } from './shape/targets';
 
@@ -72,6 +73,16 @@ async function send(request: FuzzRequest, failures: string[]): Promise<void> {
   if (request.signedIn && WRITE_METHODS.includes(request.method) && r.status < 300) await heal();
 }
 
+const RAW_METHODS = ['CONNECT', 'FOO', 'get', 'TRACK', 'BREW'];
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 const seeded = <T,>(arbitrary: fc.Arbitrary<T>, runs: number, salt: number) => fc.sample(arbitrary, { seed: SEED + salt, numRuns: runs });
 const pathOf = (t: RouteTarget) => `/${concreteSegments(t.pattern, world.params).join('/')}`;
 
@@ -83,6 +94,18 @@ describe(`route fuzz (seed ${SEED})`, () => {
     for (const target of targets) {
       for (const method of ALL_METHODS) {
         for (const signedIn of [true, false]) await send({ method, path: pathOf(target), body: null, contentType: null, signedIn, label: 'plain' }, failures);
+      }
+      // Methods no HTTP client library sends: CONNECT (node's `connect` event) and tokens the
+      // HTTP parser does not know (its `clientError`).
+      for (const method of RAW_METHODS) {
+        const what = `[seed ${SEED}] raw ${method} ${pathOf(target)}`;
+        try {
+          const r = await rawExchange(server.url, `${method} ${pathOf(target)} HTTP/1.1\r\nHost: ${new URL(server.publicUrl).host}\r\n\r\n`);
+          const found = problem({ method, path: pathOf(target), body: null, contentType: null, signedIn: false, label: 'raw' }, { status: r.status, headers: r.headers, text: r.body, json: parseJson(r.body) });
+          if (found || r.status < 400) failures.push(`${what} → ${found ?? r.status}: ${r.body.slice(0, 200)}`);
+        } catch (error) {
+          failures.push(`${what} → no answer: ${String(error)}`);
+        }
       }
     }
     expect(failures).toEqual([]);
