@@ -45,7 +45,8 @@ describe('a second process on the embedded database', () => {
   it('exits at once with a message naming the first process and PostgreSQL; the first keeps serving', async () => {
     const dir = dataDir();
     const first = await start({ dataDir: dir });
-    const second = await startServerExpectingExit({ dataDir: dir });
+    // A generous bound, not a timing measurement: it used to hang ~60 s in migration (≈0.3 s now).
+    const second = await startServerExpectingExit({ dataDir: dir }, 15_000);
     expect(second.code).toBe(1);
     expect(second.output.trim()).toBe(refusal(first.pid, dir));
     // It refused before doing anything: no migration, no Next.js, nothing else logged.
