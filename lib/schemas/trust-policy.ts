@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRESET_IDS } from '@/lib/domain/trust-policy/presets';
-import { ZId, ZName } from './common';
+import { ZDescription, ZId, ZName } from './common';
 
 // Bodies of the trust-policy endpoints. Policies arrive as IAM JSON (object or string) and are
 // parsed by the engine, which reports errors with paths and positions; these schemas only bound
@@ -53,7 +53,7 @@ export type TBuilderChoice = z.infer<typeof ZBuilderChoice>;
 
 export const ZSaveTrustPolicy = z.object({
   name: ZName,
-  description: z.string().trim().max(500).default(''),
+  description: ZDescription.default(''),
   policy: ZPolicyInput,
   builder: ZBuilderChoice.nullable().default(null),
 });

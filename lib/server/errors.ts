@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'origin_mismatch'
   | 'not_found'
   | 'method_not_allowed'
+  // Answered by the front door before any handler (server/socket-answers.ts): the request line and
+  // headers over 16 KiB (431), a request not received in time (408).
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'conflict'
   | 'version_conflict'
   | 'already_exists'

@@ -33,7 +33,20 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks));
+}
+
+// JSON is UTF-8 (RFC 8259 §8.1). Bytes that are not are refused rather than replaced by U+FFFD,
+// which would store and acknowledge something the client never sent. A BOM is kept (and then
+// fails JSON.parse), as before.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new AppError(400, 'invalid_json', 'The request body is not valid UTF-8.');
+  }
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
