@@ -6,7 +6,7 @@ import { ZDescription, ZId, ZName } from './common';
 // parsed by the engine, which reports errors with paths and positions; these schemas only bound
 // the shape and size of what reaches it.
 
-const ZPolicyInput = z.union([z.string().max(65_536, 'A policy is at most 64 KiB.'), z.record(z.string(), z.unknown())]);
+export const ZPolicyInput = z.union([z.string().max(65_536, 'A policy is at most 64 KiB.'), z.record(z.string(), z.unknown())]);
 const ZContextValue = z.union([z.string().max(4096), z.array(z.string().max(4096)).max(100)]);
 
 export const ZEvaluateByRequest = z.object({

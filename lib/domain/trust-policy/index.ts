@@ -25,3 +25,5 @@ export { PRESET_IDS, PRESETS, PRODUCTION_STAGE, type PresetContext, type PresetI
 export { claimsForEnvironment, DEFAULT_AUDIENCE, type ReachContext, type ReachEnvironment } from './claims-for-environment';
 export { computeReach, type ReachResult } from './compute-reach';
 export { diagnoseWebIdentity, evaluateWebIdentity, TAG_SESSION, type WebIdentityEvaluation } from './web-identity';
+export { admits, proposeFix, type ProposedFix } from './propose-fix';
+export { describeFailure } from './describe-failure';

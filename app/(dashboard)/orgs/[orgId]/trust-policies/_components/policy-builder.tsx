@@ -36,9 +36,29 @@ const pretty = (model: BuilderModel) => renderPolicy(policyFromBuilder(model), {
 /** Until the account id is typed, previews use AWS's documentation example account. */
 const PREVIEW_ACCOUNT = '111122223333';
 
-export function PolicyBuilder({ orgId, context, initial, saved, canManage, onReload }: { orgId: string; context: TPolicyContext; initial: { model: BuilderModel; choice: TBuilderChoice | null }; saved: TTrustPolicy | null; canManage: boolean; onReload: () => void }) {
+/**
+ * `initial` is what is saved (or the new policy's default): the baseline for "unsaved changes".
+ * `start`, when given, is where editing begins instead (the inspector's proposed fix), unsaved.
+ */
+export function PolicyBuilder({
+  orgId,
+  context,
+  initial,
+  start,
+  saved,
+  canManage,
+  onReload,
+}: {
+  orgId: string;
+  context: TPolicyContext;
+  initial: { model: BuilderModel; choice: TBuilderChoice | null };
+  start?: { model: BuilderModel; note: string } | undefined;
+  saved: TTrustPolicy | null;
+  canManage: boolean;
+  onReload: () => void;
+}) {
   const router = useRouter();
-  const state = useBuilderModel(initial.model, initial.choice);
+  const state = useBuilderModel(start?.model ?? initial.model, start ? null : initial.choice);
   const { model } = state;
   const [name, setName] = useState(saved?.name ?? '');
   const [description, setDescription] = useState(saved?.description ?? '');
@@ -124,6 +144,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
       />
       <form onSubmit={submit} noValidate className="space-y-6">
         {readOnly ? <Alert tone="info">You can read this policy and test it; only owners and admins of this organization can change it.</Alert> : null}
+        {start && !readOnly ? <Alert tone="info" title="Proposed fix">{start.note}</Alert> : null}
         <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_28rem]">
           <div className="min-w-0 space-y-6">
             <Card>
