@@ -51,6 +51,18 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   return parsed.data;
 }
 
+/** Like readJson, but a request without a body (action routes whose fields are all optional) reads as `{}`. */
+export async function readOptionalJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
+  const length = request.headers.get('content-length');
+  const chunked = request.headers.get('transfer-encoding') !== null;
+  if (!chunked && (length === null || length === '0') && !request.headers.get('content-type')) {
+    const parsed = schema.safeParse({});
+    if (!parsed.success) throw badRequest('Some fields are missing or invalid.', issuesOf(parsed.error));
+    return parsed.data;
+  }
+  return readJson(request, schema, maxBytes);
+}
+
 /** Route params that do not even look like ids name nothing: 404, like a missing object. */
 export async function readParams<S extends z.ZodType>(params: Promise<unknown>, schema: S, what = 'resource'): Promise<z.output<S>> {
   const parsed = schema.safeParse(await params);
