@@ -22,22 +22,21 @@ type Canon = { [key: string]: unknown };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The policy text IAM returns (URL-encoded) or any JSON text → parsed JSON, or null when it is not JSON. */
+/**
+ * The policy text IAM returns (URL-encoded) or plain JSON text → parsed JSON, or null when it is
+ * neither. Plain JSON is tried first: decoding it would turn a literal "%3A" in a value into ":".
+ */
 export function decodePolicyDocument(text: string): unknown {
-  const attempts = [text];
   try {
-    attempts.push(decodeURIComponent(text));
+    return JSON.parse(text) as unknown;
   } catch {
-    // not URL-encoded
+    // URL-encoded, or not JSON
   }
-  for (const candidate of attempts.reverse()) {
-    try {
-      return JSON.parse(candidate) as unknown;
-    } catch {
-      // try the next form
-    }
+  try {
+    return JSON.parse(decodeURIComponent(text)) as unknown;
+  } catch {
+    return null;
   }
-  return null;
 }
 
 function scalarString(v: unknown): string {

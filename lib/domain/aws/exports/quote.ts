@@ -15,7 +15,7 @@ export function hclString(value: string): string {
 
 /** Escapes Terraform template sequences in heredoc or quoted text. */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** A Terraform identifier (resource label) derived from a name. */
