@@ -31,7 +31,7 @@ export const REQUIRED_ACTIONS: Readonly<Record<AwsOperation, readonly string[]>>
   ],
   'provider.verify': PROVIDER_READ,
   'provider.adopt': PROVIDER_READ,
-  'provider.delete-in-aws': ['iam:DeleteOpenIDConnectProvider'],
+  'provider.delete-in-aws': ['iam:GetOpenIDConnectProvider', 'iam:DeleteOpenIDConnectProvider'],
   'role.apply': [
     'iam:GetRole',
     'iam:CreateRole',
@@ -44,7 +44,7 @@ export const REQUIRED_ACTIONS: Readonly<Record<AwsOperation, readonly string[]>>
   ],
   'role.verify': ROLE_READ,
   'role.adopt': ROLE_READ,
-  'role.delete-in-aws': ['iam:ListAttachedRolePolicies', 'iam:DetachRolePolicy', 'iam:ListRolePolicies', 'iam:DeleteRolePolicy', 'iam:DeleteRole'],
+  'role.delete-in-aws': ['iam:GetRole', 'iam:ListAttachedRolePolicies', 'iam:DetachRolePolicy', 'iam:ListRolePolicies', 'iam:DeleteRolePolicy', 'iam:DeleteRole'],
 };
 
 export const OPERATION_LABELS: Readonly<Record<AwsOperation, string>> = {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { TAwsCredentials, TAwsProvider, TLastApply } from '@/lib/schemas/aws';
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
-import { deleteOidcProvider } from '../aws/iam-oidc-providers';
+import { deleteOidcProvider, getOidcProvider } from '../aws/iam-oidc-providers';
 import { withAwsSession } from '../aws/aws-session';
 import { sessionInput } from '../aws-records/session-input';
 import { runSteps, StepLog } from '../aws-records/step-log';
@@ -21,13 +21,16 @@ export async function deleteAwsProviderInAws(access: OrgAccess, providerId: stri
   return withAwsSession(sessionInput(row, 'provider.delete-in-aws', input.awsCredentials), async (session) => {
     const log = new StepLog();
     const at = new Date();
-    let result: 'deleted' | 'absent' = 'deleted';
+    let existed = true;
     await runSteps(log, async () => {
-      result = await log.run('iam:DeleteOpenIDConnectProvider', row.arn, () => deleteOidcProvider(session, row.arn), (r) => (r === 'deleted' ? { status: 'done' } : { status: 'unchanged', detail: 'It did not exist.' }));
+      // Read first: IAM answers a delete of a missing provider with NoSuchEntity, some emulators with success.
+      const found = await log.run('iam:GetOpenIDConnectProvider', row.arn, () => getOidcProvider(session, row.arn), (p) => (p ? { status: 'done' } : { status: 'unchanged', detail: 'It does not exist.' }));
+      existed = found !== null;
+      if (found) await log.run('iam:DeleteOpenIDConnectProvider', row.arn, () => deleteOidcProvider(session, row.arn));
     });
     const outcome = log.outcome('delete', at, {
-      result: result === 'deleted' ? 'deleted' : 'already_absent',
-      message: log.summary(result === 'deleted' ? `The OIDC provider ${row.arn} was deleted in AWS; the record stays and can be applied again.` : `The OIDC provider ${row.arn} did not exist in AWS.`),
+      result: existed ? 'deleted' : 'already_absent',
+      message: log.summary(existed ? `The OIDC provider ${row.arn} was deleted in AWS; the record stays and can be applied again.` : `The OIDC provider ${row.arn} did not exist in AWS.`),
     });
     const saved = await saveProviderDeletion(access, row, outcome);
     const dto = toAwsProviderDto(saved);
