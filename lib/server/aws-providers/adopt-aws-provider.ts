@@ -17,7 +17,7 @@ import { findAwsProvider } from './list-aws-providers';
 export async function adoptAwsProvider(access: OrgAccess, providerId: string, input: { version: number; awsCredentials?: TAwsCredentials | undefined }): Promise<TAwsProvider> {
   const row = await findAwsProvider(access.orgId, providerId);
   if (row.version !== input.version) throw versionConflict('AWS provider', row.version);
-  const aws = await withAwsSession(sessionInput(row, 'provider.adopt', input.awsCredentials), (session) => getOidcProvider(session, row.arn));
+  const aws = await withAwsSession(sessionInput(row, 'provider.adopt', input.awsCredentials, access.meta.requestId), (session) => getOidcProvider(session, row.arn));
   if (!aws) throw new AppError(400, 'aws_not_found', `${row.arn} does not exist in AWS, so there is nothing to take into the record. Apply the record to create it.`);
   const verification: TLastVerification = { at: new Date().toISOString(), inSync: true, differences: [] };
   return getDb().$transaction(async (tx) => {

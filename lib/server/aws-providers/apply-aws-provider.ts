@@ -31,7 +31,7 @@ export async function applyAwsProvider(access: OrgAccess, providerId: string, in
   const row = await findAwsProvider(access.orgId, providerId);
   if (input.version !== undefined && input.version !== row.version) throw versionConflict('AWS provider', row.version);
   const issuerUrl = usableIssuer(access.orgId);
-  return withAwsSession(sessionInput(row, 'provider.apply', input.awsCredentials), (session) => applyProviderRecord(access, session, row, issuerUrl, input.prune));
+  return withAwsSession(sessionInput(row, 'provider.apply', input.awsCredentials, access.meta.requestId), (session) => applyProviderRecord(access, session, row, issuerUrl, input.prune));
 }
 
 /** Applies a loaded record in an open session; stores and audits the outcome. */

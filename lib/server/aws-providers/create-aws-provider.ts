@@ -60,7 +60,7 @@ export async function createAwsProvider(access: OrgAccess, input: Input): Promis
   if (await getDb().awsProvider.findFirst({ where: { orgId: access.orgId, accountId: input.accountId }, select: { id: true } })) throw taken(input.accountId);
   if (!input.apply) return toAwsProviderDto(await insert(access, input, issuerUrl, audiences));
   const planned = { accountId: input.accountId, partition: 'aws', arn: providerArn('aws', input.accountId, issuerUrl) };
-  return withAwsSession(sessionInput(planned, 'provider.apply', input.awsCredentials), async (session) => {
+  return withAwsSession(sessionInput(planned, 'provider.apply', input.awsCredentials, access.meta.requestId), async (session) => {
     const row = await insert(access, input, issuerUrl, audiences);
     return applyProviderRecord(access, session, row, issuerUrl, false);
   });

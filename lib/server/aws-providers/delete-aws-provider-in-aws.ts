@@ -18,7 +18,7 @@ import { findAwsProvider } from './list-aws-providers';
 
 export async function deleteAwsProviderInAws(access: OrgAccess, providerId: string, input: { awsCredentials?: TAwsCredentials | undefined }): Promise<TAwsProvider> {
   const row = await findAwsProvider(access.orgId, providerId);
-  return withAwsSession(sessionInput(row, 'provider.delete-in-aws', input.awsCredentials), async (session) => {
+  return withAwsSession(sessionInput(row, 'provider.delete-in-aws', input.awsCredentials, access.meta.requestId), async (session) => {
     const log = new StepLog();
     const at = new Date();
     let existed = true;

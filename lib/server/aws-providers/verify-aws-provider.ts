@@ -30,7 +30,7 @@ export interface VerifyResult<R> {
 
 export async function verifyAwsProvider(access: OrgAccess, providerId: string, input: { awsCredentials?: TAwsCredentials | undefined }): Promise<VerifyResult<TAwsProvider>> {
   const row = await findAwsProvider(access.orgId, providerId);
-  return withAwsSession(sessionInput(row, 'provider.verify', input.awsCredentials), async (session) => {
+  return withAwsSession(sessionInput(row, 'provider.verify', input.awsCredentials, access.meta.requestId), async (session) => {
     const at = new Date().toISOString();
     let verification: TLastVerification;
     let failure: AppError | null = null;

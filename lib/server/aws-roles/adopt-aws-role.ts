@@ -22,7 +22,7 @@ import { readRoleInAws } from './read-role-in-aws';
 export async function adoptAwsRole(access: OrgAccess, roleId: string, input: { version: number; awsCredentials?: TAwsCredentials | undefined }): Promise<TAwsRole> {
   const row = await findAwsRole(access.orgId, roleId);
   if (row.version !== input.version) throw versionConflict('AWS role', row.version);
-  const aws = await withAwsSession(sessionInput(row, 'role.adopt', input.awsCredentials), (session) => readRoleInAws(session, row));
+  const aws = await withAwsSession(sessionInput(row, 'role.adopt', input.awsCredentials, access.meta.requestId), (session) => readRoleInAws(session, row));
   if (!aws) throw new AppError(400, 'aws_not_found', `The role ${row.arn} does not exist in AWS, so there is nothing to take into the record. Apply the record to create it.`);
   const parsed = parsePolicy(aws.trustPolicy);
   const trustPolicy = parsed.ok ? renderPolicy(parsed.policy) : aws.trustPolicy;

@@ -31,7 +31,7 @@ export async function applyAwsRole(access: OrgAccess, roleId: string, input: App
   if (input.version !== undefined && input.version !== row.version) throw versionConflict('AWS role', row.version);
   const analysis = await analyseRole(access, row.trustPolicy, row.accountId);
   assertNoLintErrors(analysis);
-  return withAwsSession(sessionInput(row, 'role.apply', input.awsCredentials), (session) => applyRoleRecord(access, session, row, input.prune, analysis));
+  return withAwsSession(sessionInput(row, 'role.apply', input.awsCredentials, access.meta.requestId), (session) => applyRoleRecord(access, session, row, input.prune, analysis));
 }
 
 export async function applyRoleRecord(access: OrgAccess, session: AwsSession, row: AwsRoleRow, prune: boolean, analysis: RoleAnalysis): Promise<TAwsRole> {

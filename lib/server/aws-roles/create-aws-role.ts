@@ -64,7 +64,7 @@ export async function createAwsRole(access: OrgAccess, input: Input): Promise<TA
   if (await getDb().awsRole.findFirst({ where: { orgId: access.orgId, accountId: input.accountId, nameKey }, select: { id: true } })) throw taken(input.roleName, input.accountId);
   const arn = roleArn({ partition: 'aws', accountId: input.accountId, path: input.path, name: input.roleName });
   if (!input.apply) return toAwsRoleDto(await insert(access, input, policy, arn), analysis);
-  return withAwsSession(sessionInput({ accountId: input.accountId, partition: 'aws', arn }, 'role.apply', input.awsCredentials), async (session) => {
+  return withAwsSession(sessionInput({ accountId: input.accountId, partition: 'aws', arn }, 'role.apply', input.awsCredentials, access.meta.requestId), async (session) => {
     const row = await insert(access, input, policy, arn);
     return applyRoleRecord(access, session, row, false, analysis);
   });

@@ -19,7 +19,7 @@ import { findAwsRole } from './list-aws-roles';
 
 export async function deleteAwsRoleInAws(access: OrgAccess, roleId: string, input: { awsCredentials?: TAwsCredentials | undefined }): Promise<TAwsRole> {
   const row = await findAwsRole(access.orgId, roleId);
-  return withAwsSession(sessionInput(row, 'role.delete-in-aws', input.awsCredentials), async (session) => {
+  return withAwsSession(sessionInput(row, 'role.delete-in-aws', input.awsCredentials, access.meta.requestId), async (session) => {
     const log = new StepLog();
     const at = new Date();
     let existed = true;

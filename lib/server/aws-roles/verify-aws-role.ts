@@ -22,7 +22,7 @@ import { readRoleInAws } from './read-role-in-aws';
 
 export async function verifyAwsRole(access: OrgAccess, roleId: string, input: { awsCredentials?: TAwsCredentials | undefined }): Promise<VerifyResult<TAwsRole>> {
   const row = await findAwsRole(access.orgId, roleId);
-  return withAwsSession(sessionInput(row, 'role.verify', input.awsCredentials), async (session) => {
+  return withAwsSession(sessionInput(row, 'role.verify', input.awsCredentials, access.meta.requestId), async (session) => {
     const at = new Date().toISOString();
     let verification: TLastVerification;
     let failure: AppError | null = null;

@@ -5,6 +5,7 @@ import type { Partition } from '@/lib/domain/aws/arn';
 import type { AwsOperation, PermissionTarget } from '@/lib/domain/aws/required-permissions';
 import type { TAwsCredentials } from '@/lib/schemas/aws';
 import { AppError } from '../errors';
+import { log } from '../log';
 import { awsClients, releaseAwsClients, type AwsClients } from './aws-clients';
 import { mapAwsError } from './map-aws-error';
 
@@ -27,13 +28,21 @@ export interface OpenSessionInput {
   credentials: TAwsCredentials | undefined;
   operation: AwsOperation;
   target: PermissionTarget;
+  /** For the log line that says what was done in AWS (operation, account, outcome; never credentials). */
+  requestId: string;
 }
 
 /** Runs `work` in a session and releases the request's clients (and the pasted credentials) after. */
 export async function withAwsSession<T>(input: OpenSessionInput, work: (session: AwsSession) => Promise<T>): Promise<T> {
   const clients = awsClients(input.partition, input.credentials);
+  const fields = { requestId: input.requestId, operation: input.operation, accountId: input.accountId, keys: input.credentials ? 'pasted' : 'server' };
   try {
-    return await work(await open(clients, input));
+    const result = await work(await open(clients, input));
+    log.info('aws operation', { ...fields, outcome: 'ok' });
+    return result;
+  } catch (error) {
+    if (error instanceof AppError) log.info('aws operation', { ...fields, outcome: error.code, awsCode: error.details?.awsCode ?? null });
+    throw error;
   } finally {
     releaseAwsClients(clients);
   }
