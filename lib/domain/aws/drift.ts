@@ -28,15 +28,8 @@ export interface RoleWanted {
   managedPolicyArns: readonly string[];
 }
 
-/** GetRole + ListAttachedRolePolicies; `trustPolicy` as IAM returns it (URL-encoded) or decoded. */
-export interface RoleInAws {
-  arn: string;
-  path: string;
-  description: string;
-  maxSessionDuration: number;
-  trustPolicy: string;
-  managedPolicyArns: readonly string[];
-}
+/** GetRole + ListAttachedRolePolicies, same fields; `trustPolicy` as IAM returns it (URL-encoded) or decoded. */
+export type RoleInAws = RoleWanted;
 
 const sorted = (values: readonly string[]) => [...new Set(values)].sort();
 const sameSet = (a: readonly string[], b: readonly string[]) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));

@@ -1,18 +1,18 @@
 import 'server-only';
 import { isPartition, providerArn } from '@/lib/domain/aws/arn';
-import type { TAwsCredentials, TAwsProvider, TLastApply } from '@/lib/schemas/aws';
-import { recordAudit } from '../audit/record-audit';
+import type { TAwsCredentials, TAwsProvider } from '@/lib/schemas/aws';
 import type { OrgAccess } from '../auth/org-access';
 import { withAwsSession, type AwsSession } from '../aws/aws-session';
 import { statusAfterApply } from '../aws-records/record-state';
+import { outcomeAudit, saveObservation } from '../aws-records/record-store';
 import { sessionInput } from '../aws-records/session-input';
 import { runSteps, StepLog } from '../aws-records/step-log';
 import { withRecord } from '../aws-records/with-record';
-import { getDb } from '../db/client';
-import { notFound, versionConflict } from '../errors';
-import { awsProviderSnapshot, providerSpec, providerTarget, toAwsProviderDto, type AwsProviderRow } from './aws-provider-dto';
+import { versionConflict } from '../errors';
+import { providerSpec, toAwsProviderDto, type AwsProviderRow } from './aws-provider-dto';
 import { findAwsProvider } from './list-aws-providers';
 import { applyProviderSteps, type ProviderApplySummary } from './provider-steps';
+import { providerStore } from './provider-store';
 import { usableIssuer } from './usable-issuer';
 
 // POST …/aws/providers/{id}/apply (and `apply: true` on create). The issuer must be usable by AWS
@@ -47,35 +47,8 @@ export async function applyProviderRecord(access: OrgAccess, session: AwsSession
   });
   const extraNote = summary.extra.clientIds ? ` AWS also has client IDs the record does not (${summary.extra.clientIds.join(', ')}): left in place; apply with prune to remove them.` : '';
   const outcome = log.outcome('apply', at, { result: summary.result, extra: summary.extra, message: log.summary(`The OIDC provider ${arn} ${summary.result === 'created' ? 'was created' : 'exists'} in AWS with the record's client IDs${spec.thumbprints.length > 0 ? ' and thumbprints' : ''}.${extraNote}`) });
-  const saved = await saveProviderApply(access, row, outcome, { issuerUrl, arn });
+  const saved = await saveObservation(access, providerStore, row, 'apply', (current) => ({ lastApply: outcome, status: statusAfterApply(outcome, current.version !== row.version), ...(arn !== current.arn ? { moved: { issuerUrl, arn } } : {}) }), { apply: outcomeAudit(outcome) });
   const dto = toAwsProviderDto(saved);
   if (log.failure) throw withRecord(log.failure, dto);
   return dto;
-}
-
-async function saveProviderApply(access: OrgAccess, row: AwsProviderRow, outcome: TLastApply, moved: { issuerUrl: string; arn: string }): Promise<AwsProviderRow> {
-  return getDb().$transaction(async (tx) => {
-    const current = await tx.awsProvider.findFirst({ where: { id: row.id, orgId: access.orgId } });
-    if (!current) throw notFound('AWS provider');
-    await tx.awsProvider.updateMany({
-      where: { id: row.id, orgId: access.orgId },
-      data: {
-        lastApply: JSON.stringify(outcome),
-        status: statusAfterApply(outcome, current.version !== row.version),
-        ...(moved.arn !== current.arn ? { issuerUrl: moved.issuerUrl, arn: moved.arn, version: { increment: 1 } } : {}),
-      },
-    });
-    const after = await tx.awsProvider.findFirstOrThrow({ where: { id: row.id, orgId: access.orgId } });
-    await recordAudit(tx, {
-      orgId: access.orgId,
-      actor: access.actor,
-      action: 'aws_provider.apply',
-      target: providerTarget(after),
-      before: awsProviderSnapshot(current),
-      after: { ...awsProviderSnapshot(after), apply: { ok: outcome.ok, result: outcome.result ?? null, steps: outcome.steps, error: outcome.error ?? null } },
-      requestId: access.meta.requestId,
-      ipAddress: access.meta.ipAddress,
-    });
-    return after;
-  });
 }

@@ -1,13 +1,14 @@
 import 'server-only';
 import type { TAwsProvider } from '@/lib/schemas/aws';
 import type { OrgAccess } from '../auth/org-access';
-import { getDb, type DbOrTx } from '../db/client';
+import { getDb } from '../db/client';
 import { notFound } from '../errors';
 import { toAwsProviderDto, type AwsProviderRow } from './aws-provider-dto';
+import { providerStore } from './provider-store';
 
-export async function findAwsProvider(orgId: string, providerId: string, db: DbOrTx = getDb()): Promise<AwsProviderRow> {
-  const row = await db.awsProvider.findFirst({ where: { id: providerId, orgId } });
-  if (!row) throw notFound('AWS provider');
+export async function findAwsProvider(orgId: string, providerId: string): Promise<AwsProviderRow> {
+  const row = await providerStore.find(getDb(), orgId, providerId);
+  if (!row) throw notFound(providerStore.what);
   return row;
 }
 

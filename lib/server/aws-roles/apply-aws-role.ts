@@ -1,18 +1,18 @@
 import 'server-only';
-import type { TAwsCredentials, TAwsRole, TLastApply } from '@/lib/schemas/aws';
-import { recordAudit } from '../audit/record-audit';
+import type { TAwsCredentials, TAwsRole } from '@/lib/schemas/aws';
 import type { OrgAccess } from '../auth/org-access';
 import { withAwsSession, type AwsSession } from '../aws/aws-session';
 import { statusAfterApply } from '../aws-records/record-state';
+import { outcomeAudit, saveObservation } from '../aws-records/record-store';
 import { sessionInput } from '../aws-records/session-input';
 import { runSteps, StepLog } from '../aws-records/step-log';
 import { withRecord } from '../aws-records/with-record';
-import { getDb } from '../db/client';
-import { notFound, versionConflict } from '../errors';
+import { versionConflict } from '../errors';
 import { analyseRole, assertNoLintErrors, type RoleAnalysis } from './analyse-role-policy';
-import { awsRoleSnapshot, roleSpec, roleTarget, toAwsRoleDto, type AwsRoleRow } from './aws-role-dto';
+import { roleSpec, toAwsRoleDto, type AwsRoleRow } from './aws-role-dto';
 import { findAwsRole } from './list-aws-roles';
 import { applyRoleSteps, type RoleApplySummary } from './role-steps';
+import { roleStore } from './role-store';
 
 // POST …/aws/roles/{id}/apply (and `apply: true` on create). The trust policy is linted again for
 // the organization as it is now (errors block, no AWS call); the credentials must belong to the
@@ -48,28 +48,8 @@ export async function applyRoleRecord(access: OrgAccess, session: AwsSession, ro
     extra: summary.extra,
     message: log.summary(`The role ${spec.arn} ${summary.result === 'created' ? 'was created' : 'exists'} in AWS with the record's trust policy, settings and ${spec.managedPolicyArns.length} managed polic${spec.managedPolicyArns.length === 1 ? 'y' : 'ies'}.${extraNote}`),
   });
-  const saved = await saveRoleApply(access, row, outcome);
+  const saved = await saveObservation(access, roleStore, row, 'apply', (current) => ({ lastApply: outcome, status: statusAfterApply(outcome, current.version !== row.version) }), { apply: outcomeAudit(outcome) });
   const dto = toAwsRoleDto(saved, analysis);
   if (log.failure) throw withRecord(log.failure, dto);
   return dto;
-}
-
-async function saveRoleApply(access: OrgAccess, row: AwsRoleRow, outcome: TLastApply): Promise<AwsRoleRow> {
-  return getDb().$transaction(async (tx) => {
-    const current = await tx.awsRole.findFirst({ where: { id: row.id, orgId: access.orgId } });
-    if (!current) throw notFound('AWS role');
-    await tx.awsRole.updateMany({ where: { id: row.id, orgId: access.orgId }, data: { lastApply: JSON.stringify(outcome), status: statusAfterApply(outcome, current.version !== row.version) } });
-    const after = await tx.awsRole.findFirstOrThrow({ where: { id: row.id, orgId: access.orgId } });
-    await recordAudit(tx, {
-      orgId: access.orgId,
-      actor: access.actor,
-      action: 'aws_role.apply',
-      target: roleTarget(after),
-      before: awsRoleSnapshot(current),
-      after: { ...awsRoleSnapshot(after), apply: { ok: outcome.ok, result: outcome.result ?? null, steps: outcome.steps, error: outcome.error ?? null } },
-      requestId: access.meta.requestId,
-      ipAddress: access.meta.ipAddress,
-    });
-    return after;
-  });
 }

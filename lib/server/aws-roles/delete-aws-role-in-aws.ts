@@ -1,16 +1,15 @@
 import 'server-only';
-import type { TAwsCredentials, TAwsRole, TLastApply } from '@/lib/schemas/aws';
-import { recordAudit } from '../audit/record-audit';
+import type { TAwsCredentials, TAwsRole } from '@/lib/schemas/aws';
 import type { OrgAccess } from '../auth/org-access';
 import { deleteInlinePolicy, deleteRole, detachPolicy, getRole, listAttachedPolicies, listInlinePolicies } from '../aws/iam-roles';
 import { withAwsSession } from '../aws/aws-session';
+import { outcomeAudit, saveObservation } from '../aws-records/record-store';
 import { sessionInput } from '../aws-records/session-input';
 import { runSteps, StepLog } from '../aws-records/step-log';
 import { withRecord } from '../aws-records/with-record';
-import { getDb } from '../db/client';
-import { notFound } from '../errors';
-import { awsRoleSnapshot, roleTarget, toAwsRoleDto, type AwsRoleRow } from './aws-role-dto';
+import { toAwsRoleDto } from './aws-role-dto';
 import { findAwsRole } from './list-aws-roles';
+import { roleStore } from './role-store';
 
 // POST …/aws/roles/{id}/delete-in-aws {confirm: true}: IAM deletes a role only without attached
 // and inline policies, so those go first (explicit, confirmed: the admin asked for the role to be
@@ -39,29 +38,9 @@ export async function deleteAwsRoleInAws(access: OrgAccess, roleId: string, inpu
       result: existed ? 'deleted' : 'already_absent',
       message: log.summary(existed ? `The role ${row.arn} was deleted in AWS; the record stays and can be applied again.` : `The role ${row.arn} did not exist in AWS.`),
     });
-    const saved = await saveRoleDeletion(access, row, outcome);
+    const saved = await saveObservation(access, roleStore, row, 'delete_in_aws', () => ({ lastApply: outcome, status: outcome.ok ? 'recorded' : 'failed' }), { delete: outcomeAudit(outcome) });
     const dto = toAwsRoleDto(saved);
     if (log.failure) throw withRecord(log.failure, dto);
     return dto;
-  });
-}
-
-async function saveRoleDeletion(access: OrgAccess, row: AwsRoleRow, outcome: TLastApply): Promise<AwsRoleRow> {
-  return getDb().$transaction(async (tx) => {
-    const current = await tx.awsRole.findFirst({ where: { id: row.id, orgId: access.orgId } });
-    if (!current) throw notFound('AWS role');
-    await tx.awsRole.updateMany({ where: { id: row.id, orgId: access.orgId }, data: { lastApply: JSON.stringify(outcome), status: outcome.ok ? 'recorded' : 'failed' } });
-    const after = await tx.awsRole.findFirstOrThrow({ where: { id: row.id, orgId: access.orgId } });
-    await recordAudit(tx, {
-      orgId: access.orgId,
-      actor: access.actor,
-      action: 'aws_role.delete_in_aws',
-      target: roleTarget(after),
-      before: awsRoleSnapshot(current),
-      after: { ...awsRoleSnapshot(after), delete: { ok: outcome.ok, result: outcome.result ?? null, steps: outcome.steps, error: outcome.error ?? null } },
-      requestId: access.meta.requestId,
-      ipAddress: access.meta.ipAddress,
-    });
-    return after;
   });
 }

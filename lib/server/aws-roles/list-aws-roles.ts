@@ -1,14 +1,15 @@
 import 'server-only';
 import type { TAwsRole } from '@/lib/schemas/aws';
 import type { OrgAccess } from '../auth/org-access';
-import { getDb, type DbOrTx } from '../db/client';
+import { getDb } from '../db/client';
 import { notFound } from '../errors';
 import { analyseRole } from './analyse-role-policy';
 import { toAwsRoleDto, type AwsRoleRow } from './aws-role-dto';
+import { roleStore } from './role-store';
 
-export async function findAwsRole(orgId: string, roleId: string, db: DbOrTx = getDb()): Promise<AwsRoleRow> {
-  const row = await db.awsRole.findFirst({ where: { id: roleId, orgId } });
-  if (!row) throw notFound('AWS role');
+export async function findAwsRole(orgId: string, roleId: string): Promise<AwsRoleRow> {
+  const row = await roleStore.find(getDb(), orgId, roleId);
+  if (!row) throw notFound(roleStore.what);
   return row;
 }
 

@@ -13,29 +13,21 @@ import {
   UpdateRoleCommand,
 } from '@aws-sdk/client-iam';
 import { decodePolicyDocument } from '@/lib/domain/aws/policy-compare';
+import type { RoleSpec } from '@/lib/domain/aws/resource-spec';
 import { isAppErrorFromAws } from './aws-error-kind';
 import type { AwsSession } from './aws-session';
 
 // The IAM role calls Trustbridge makes. A role that does not exist is `null` / 'absent'.
 
-export interface RoleInAws {
-  arn: string;
-  roleName: string;
-  path: string;
-  description: string;
-  maxSessionDuration: number;
-  /** The trust policy as JSON text (IAM returns it URL-encoded; decoded here). */
-  trustPolicy: string;
+type RoleFields = Pick<RoleSpec, 'arn' | 'roleName' | 'path' | 'description' | 'maxSessionDuration' | 'trustPolicy'>;
+
+/** A role as IAM has it; the trust policy as JSON text (IAM returns it URL-encoded; decoded here). */
+export interface RoleInAws extends RoleFields {
   tags: Array<{ key: string; value: string }>;
 }
 
-export interface RoleSettings {
-  roleName: string;
-  arn: string;
-  path: string;
-  description: string;
-  maxSessionDuration: number;
-  trustPolicy: string;
+/** What CreateRole / UpdateRole / TagRole send. */
+export interface RoleSettings extends RoleFields {
   tags: ReadonlyArray<{ Key: string; Value: string }>;
 }
 
