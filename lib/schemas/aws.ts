@@ -308,6 +308,9 @@ export const ZAwsRole = z.object({
 export type TAwsRole = z.infer<typeof ZAwsRole>;
 
 export const ZVerifyResult = z.object({ inSync: z.boolean(), differences: z.array(ZAwsDifference), verifiedAt: z.string(), status: ZAwsRecordStatus });
+/** POST …/providers/{id}/verify and …/roles/{id}/verify: the comparison and the record as stored after it. */
+export const ZProviderVerifyResult = ZVerifyResult.extend({ record: ZAwsProvider });
+export const ZRoleVerifyResult = ZVerifyResult.extend({ record: ZAwsRole });
 
 export const ZTrustChainLink = z.object({ id: z.string(), arn: z.string(), status: ZAwsRecordStatus, verification: ZVerification });
 export const ZTrustChain = z.object({

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ZPage } from '../../lib/schemas/common';
+import { ZAwsProvider, ZAwsRole, ZRoleVerifyResult, ZTrustChain } from '../../lib/schemas/aws';
 import { awsPath, orgTrustPolicy, pastedCredentials, providerInCli, roleInCli } from '../support/aws';
 import { createEnvironment, createOrg, createProject, expectStatus, ownerWithOrg, signedInAdmin, unique } from '../support/fixtures';
 import type { HttpResult, TestClient } from '../support/http-client';
@@ -247,6 +249,21 @@ describe('another organization’s records are missing ones', () => {
 });
 
 describe('read models for the wizard', () => {
+  it('every response parses with the schemas the UI uses (lib/schemas/aws.ts)', async () => {
+    const p = expectStatus(await admin.post(`${base}/providers`, { accountId: '888899990000' }), 201).json;
+    const r = expectStatus(await admin.post(`${base}/roles`, { accountId: '888899990000', roleName: unique('schema'), trustPolicy: { preset: 'this-organization' } }), 201).json;
+    expect(ZAwsProvider.parse(p)).toEqual(p);
+    expect(ZAwsRole.parse(r)).toEqual(r);
+    expect(ZAwsRole.parse(expectStatus(await admin.get(`${base}/roles/${r.id}`), 200).json).reach?.total).toBe(1);
+    ZPage(ZAwsProvider).parse(expectStatus(await admin.get(`${base}/providers`), 200).json);
+    ZPage(ZAwsRole).parse(expectStatus(await admin.get(`${base}/roles`), 200).json);
+    ZTrustChain.parse(expectStatus(await admin.get(`${base}/trust-chain`), 200).json);
+    const applied = expectStatus(await admin.post(`${base}/roles`, { accountId: MOTO_ACCOUNT_ID, roleName: unique('schema'), trustPolicy: { preset: 'this-organization' }, apply: true, awsCredentials: creds }), 201).json;
+    expect(ZAwsRole.parse(applied).lastApply?.steps.length).toBeGreaterThan(0);
+    ZRoleVerifyResult.parse(expectStatus(await admin.post(`${base}/roles/${applied.id}/verify`, { awsCredentials: creds }), 200).json);
+  });
+
+
   it('exports: text with a content type and a file name, inline or as a download', async () => {
     const r = expectStatus(await admin.post(`${base}/roles`, { accountId: MOTO_ACCOUNT_ID, roleName: unique('exp'), trustPolicy: { preset: 'this-organization' } }), 201).json;
     const expected = { cli: /^text\/x-shellscript/, cloudformation: /^application\/json/, terraform: /^text\/plain/, console: /^text\/plain/ } as const;

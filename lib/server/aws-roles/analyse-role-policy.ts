@@ -17,23 +17,25 @@ export interface RoleAnalysis {
 
 const ADMITTED_LISTED = 100;
 
-export function analyseRolePolicy(context: TPolicyContext, document: string, accountId: string): RoleAnalysis {
-  const findings = lintPolicy(document, { issuer: context.issuer, orgId: context.orgId, sessionTags: context.sessionTags }).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, path: f.path }));
+/** The environments the policy admits in the role's account (null when the evaluator cannot read it). */
+export function reachSummary(context: TPolicyContext, document: string, accountId: string): TReachSummary | null {
   const parsed = parsePolicy(document);
-  if (!parsed.ok) return { findings, reach: null };
+  if (!parsed.ok) return null;
   const audience = context.audiences.includes(DEFAULT_AUDIENCE) ? DEFAULT_AUDIENCE : (context.audiences[0] ?? DEFAULT_AUDIENCE);
   const results = computeReach(parsed.policy, context.environments, { issuer: context.issuer, accountId, orgId: context.orgId, audience, sessionTags: context.sessionTags });
   const admittedIds = new Set(results.filter((r) => r.admitted).map((r) => r.environmentId));
   const admitted = context.environments.filter((e) => admittedIds.has(e.id));
   return {
-    findings,
-    reach: {
-      admittedCount: admitted.length,
-      total: context.environments.length,
-      admitted: admitted.slice(0, ADMITTED_LISTED).map((e) => ({ id: e.id, name: e.name, slug: e.slug, projectSlug: e.projectSlug, stage: e.stage })),
-      truncated: admitted.length > ADMITTED_LISTED || context.truncated,
-    },
+    admittedCount: admitted.length,
+    total: context.environments.length,
+    admitted: admitted.slice(0, ADMITTED_LISTED).map((e) => ({ id: e.id, name: e.name, slug: e.slug, projectSlug: e.projectSlug, stage: e.stage })),
+    truncated: admitted.length > ADMITTED_LISTED || context.truncated,
   };
+}
+
+export function analyseRolePolicy(context: TPolicyContext, document: string, accountId: string): RoleAnalysis {
+  const findings = lintPolicy(document, { issuer: context.issuer, orgId: context.orgId, sessionTags: context.sessionTags }).map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, path: f.path }));
+  return { findings, reach: reachSummary(context, document, accountId) };
 }
 
 export async function analyseRole(access: OrgAccess, document: string, accountId: string): Promise<RoleAnalysis> {

@@ -3,7 +3,7 @@ import { issuerUsableByAws } from '@/lib/domain/aws/issuer-usability';
 import type { TTrustChain } from '@/lib/schemas/aws';
 import type { OrgAccess } from '../auth/org-access';
 import { readStringList, recordStateDto } from '../aws-records/record-state';
-import { analyseRolePolicy } from '../aws-roles/analyse-role-policy';
+import { reachSummary } from '../aws-roles/analyse-role-policy';
 import { getDb } from '../db/client';
 import { policyContext } from '../trust-policies/policy-context';
 
@@ -33,8 +33,8 @@ export async function getTrustChain(access: OrgAccess): Promise<TTrustChain> {
         roles: roles
           .filter((r) => r.accountId === accountId)
           .map((role) => {
-            const analysis = analyseRolePolicy(context, role.trustPolicy, role.accountId);
-            return { ...link(role), roleName: role.name, reach: analysis.reach, ...(analysis.reach ? {} : { reachError: 'The trust policy cannot be read by the evaluator.' }) };
+            const reach = reachSummary(context, role.trustPolicy, role.accountId);
+            return { ...link(role), roleName: role.name, reach, ...(reach ? {} : { reachError: 'The trust policy cannot be read by the evaluator.' }) };
           }),
       };
     }),
