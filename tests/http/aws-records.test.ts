@@ -134,8 +134,9 @@ describe('before AWS is changed', () => {
     const r = expectStatus(await admin.post(`${base}/roles`, { accountId: MOTO_ACCOUNT_ID, roleName: name, trustPolicy: { preset: 'this-organization' } }), 201).json;
     expect(r).toMatchObject({ status: 'recorded', lastApply: null, lastVerification: null, verification: { state: 'never_verified', at: null } });
     expect(roleInCli(moto, name)).toBeNull();
-    const bodiless = await admin.request('POST', `${base}/roles/${r.id}/verify`, { contentType: null });
-    refusal(bodiless, 400, 'aws_credentials_missing');
+    refusal(await admin.request('POST', `${base}/roles/${r.id}/verify`, { contentType: null }), 400, 'aws_credentials_missing');
+    refusal(await admin.request('POST', `${base}/roles/${r.id}/apply`, { rawBody: '', contentType: 'application/json' }), 400, 'aws_credentials_missing');
+    refusal(await admin.request('POST', `${base}/roles/${r.id}/apply`, { rawBody: 'prune=true', contentType: 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
   });
 });
 
