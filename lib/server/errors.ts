@@ -43,6 +43,7 @@ export type ErrorCode =
   | 'aws_throttled'
   | 'aws_unreachable'
   | 'aws_not_found'
+  | 'aws_delete_conflict'
   | 'aws_validation_error'
   | 'aws_error'
   | 'issuer_not_usable_by_aws'
