@@ -1,0 +1,90 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { Dialog } from '@/components/ui/dialog';
+import { TextField } from '@/components/ui/field';
+import { deleteAwsRecord, deleteAwsRecordInAws, useAwsMutation, type AwsKind } from '@/lib/client/queries/aws';
+import { wizardHref } from '@/lib/client/aws-wizard';
+import type { PermissionTarget } from '@/lib/domain/aws/required-permissions';
+import { AwsActionForm, useAwsAction } from './aws-action';
+import { useAwsCredentials } from './aws-credentials';
+import { AwsErrorDetails } from './aws-error';
+
+// Two different things, chosen explicitly: forget the record (AWS keeps the resource), or delete
+// the resource in AWS (the record stays, status "not applied", so it can be applied again). Deleting
+// in AWS is confirmed by typing the resource's name.
+
+type Choice = 'record' | 'aws';
+
+export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClose }: { orgId: string; kind: AwsKind; id: string; name: string; target: PermissionTarget; open: boolean; onClose: () => void }) {
+  const router = useRouter();
+  const radio = useId();
+  const [choice, setChoice] = useState<Choice>('record');
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string | undefined>();
+  const credentials = useAwsCredentials();
+  const what = kind === 'providers' ? 'OIDC provider' : 'role';
+  const forget = useAwsMutation(orgId, () => deleteAwsRecord(orgId, kind, id));
+  const inAws = useAwsAction(orgId, credentials, (_: void, awsCredentials) => deleteAwsRecordInAws(orgId, kind, id, { awsCredentials }));
+  const close = () => {
+    forget.reset();
+    inAws.mutation.reset();
+    setTyped('');
+    onClose();
+  };
+  const choices: Array<{ value: Choice; title: string; text: string }> = [
+    { value: 'record', title: 'Delete the record only', text: `Trustbridge forgets it; the ${what} stays in AWS untouched.` },
+    { value: 'aws', title: `Delete the ${what} in AWS`, text: `Removes it from account ${target.accountId}. The record stays, so you can apply it again.` },
+  ];
+  return (
+    <Dialog open={open} onClose={close} title={`Delete ${name}?`} description={kind === 'roles' ? 'Workloads that assume this role lose access once it is deleted in AWS.' : 'Every role in the account that trusts this provider stops working once it is deleted in AWS.'}>
+      <div className="space-y-4">
+        <fieldset className="grid gap-2">
+          <legend className="sr-only">What to delete</legend>
+          {choices.map((c) => (
+            <label key={c.value} className={cn('flex cursor-pointer gap-2.5 rounded-md border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600', choice === c.value ? 'border-red-400 bg-red-50' : 'border-slate-200 bg-white hover:bg-slate-50')}>
+              <input type="radio" name={radio} checked={choice === c.value} onChange={() => setChoice(c.value)} className="mt-0.5 size-4" />
+              <span>
+                <span className="block font-medium text-slate-900">{c.title}</span>
+                <span className="block text-xs text-slate-600">{c.text}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {choice === 'record' ? (
+          <>
+            {forget.isError ? <AwsErrorDetails error={forget.error} /> : null}
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={close}>
+                Cancel
+              </Button>
+              <Button variant="danger" loading={forget.isPending} onClick={() => forget.mutate(undefined, { onSuccess: () => (close(), router.replace(wizardHref(orgId, { step: kind === 'providers' ? 'provider' : 'role' }))) })}>
+                Delete the record
+              </Button>
+            </div>
+          </>
+        ) : (
+          <AwsActionForm
+            credentials={credentials}
+            operations={[kind === 'providers' ? 'provider.delete-in-aws' : 'role.delete-in-aws']}
+            target={target}
+            submitLabel={`Delete the ${what} in AWS`}
+            pending={inAws.mutation.isPending}
+            error={inAws.mutation.error}
+            onSubmit={() => {
+              if (typed.trim() !== name) return setTypedError(`Type ${name} exactly to confirm.`);
+              setTypedError(undefined);
+              inAws.run(undefined, { onSuccess: close });
+            }}
+          >
+            <TextField label={`Type ${name} to confirm`} value={typed} onChange={(e) => (setTyped(e.target.value), setTypedError(undefined))} error={typedError} autoComplete="off" spellCheck={false} />
+            {inAws.mutation.isSuccess ? <Alert tone="success">Deleted in AWS.</Alert> : null}
+          </AwsActionForm>
+        )}
+      </div>
+    </Dialog>
+  );
+}

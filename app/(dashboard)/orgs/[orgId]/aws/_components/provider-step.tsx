@@ -1,0 +1,163 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { z } from 'zod';
+import { IssuerUrlWarning } from '@/components/issuer/issuer-url-warning';
+import { Alert } from '@/components/ui/alert';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { CopyField } from '@/components/ui/code-block';
+import { TextAreaField, TextField } from '@/components/ui/field';
+import { ApiError } from '@/lib/client/api';
+import { isInAws, wizardHref } from '@/lib/client/aws-wizard';
+import { applyAwsRecord, createAwsProvider, useAwsMutation } from '@/lib/client/queries/aws';
+import { useFormErrors } from '@/lib/client/use-form-errors';
+import { providerArn } from '@/lib/domain/aws/arn';
+import { ZAccountId, ZClientIds, ZThumbprints, type TAwsProvider } from '@/lib/schemas/aws';
+import { AwsActionForm, useAwsAction } from './aws-action';
+import { useAwsCredentials } from './aws-credentials';
+import { DeleteRecordDialog } from './delete-record-dialog';
+import { ExportTabs } from './export-tabs';
+import { RecordFacts, RecordHeader } from './record-facts';
+import { TwoWays, type Way } from './two-ways';
+
+const LABELS = { accountId: 'AWS account ID', audiences: 'Client IDs (audiences)', thumbprints: 'Thumbprints (optional)' };
+const ZProviderForm = z.object({ accountId: ZAccountId, audiences: ZClientIds, thumbprints: ZThumbprints });
+const lines = (text: string) => text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean);
+
+/** The first step: the organization's issuer as an IAM OIDC provider in one AWS account. */
+export function ProviderStep({ orgId, provider, issuer, audiences, canManage, roleId }: { orgId: string; provider: TAwsProvider | 'new'; issuer: string; audiences: readonly string[]; canManage: boolean; roleId: string | null }) {
+  const [way, setWay] = useState<Way>('trustbridge');
+  if (provider === 'new') {
+    if (!canManage) return <Alert tone="info">No OIDC provider is recorded yet. An owner or admin of this organization creates it here.</Alert>;
+    return <NewProvider orgId={orgId} issuer={issuer} audiences={audiences} way={way} setWay={setWay} roleId={roleId} />;
+  }
+  return <ProviderRecord orgId={orgId} provider={provider} canManage={canManage} way={way} setWay={setWay} roleId={roleId} />;
+}
+
+function NewProvider({ orgId, issuer, audiences, way, setWay, roleId }: { orgId: string; issuer: string; audiences: readonly string[]; way: Way; setWay: (way: Way) => void; roleId: string | null }) {
+  const router = useRouter();
+  const [accountId, setAccountId] = useState('');
+  const [clientIds, setClientIds] = useState(audiences.join('\n'));
+  const [thumbprints, setThumbprints] = useState('');
+  const value = { accountId: accountId.trim(), audiences: lines(clientIds), thumbprints: lines(thumbprints) };
+  const errors = useFormErrors(ZProviderForm, value, LABELS);
+  const credentials = useAwsCredentials();
+  const open = (id: string) => router.replace(wizardHref(orgId, { step: 'provider', providerId: id, roleId }));
+  // An AWS refusal after the record was written (error.record): the record says what exists now.
+  const onError = (error: Error) => {
+    const record = error instanceof ApiError ? z.object({ id: z.string() }).safeParse(error.details.record) : null;
+    if (record?.success) open(record.data.id);
+  };
+  const apply = useAwsAction(orgId, credentials, (input: z.output<typeof ZProviderForm>, awsCredentials) => createAwsProvider(orgId, { ...input, apply: true, awsCredentials }));
+  const record = useAwsMutation(orgId, (input: z.output<typeof ZProviderForm>) => createAwsProvider(orgId, { ...input, apply: false }));
+  const validAccount = ZAccountId.safeParse(value.accountId).success;
+  const target = { accountId: validAccount ? value.accountId : '<account id>', ...(validAccount ? { providerArn: providerArn('aws', value.accountId, issuer) } : {}) };
+  const submit = (run: (input: z.output<typeof ZProviderForm>) => void) => {
+    const input = errors.validate();
+    if (input) run(input);
+  };
+  return (
+    <div className="space-y-5">
+      <p className="text-sm text-slate-700">AWS trusts this organization&apos;s tokens once its account has an IAM OIDC provider for the issuer below, with the audiences workloads ask tokens for.</p>
+      <div className="space-y-1.5">
+        <p className="text-sm font-medium text-slate-800">Provider URL (this organization&apos;s issuer)</p>
+        <CopyField value={issuer} label="Provider URL" />
+      </div>
+      <IssuerUrlWarning issuer={issuer} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextField label={LABELS.accountId} value={accountId} onChange={(e) => setAccountId(e.target.value)} error={errors.fields.accountId} inputMode="numeric" autoComplete="off" placeholder="123456789012" maxLength={14} hint="The 12-digit account the provider goes into." />
+        <TextAreaField label={LABELS.audiences} value={clientIds} onChange={(e) => setClientIds(e.target.value)} error={errors.fields.audiences} rows={2} hint="One per line: the issuer's allowed audiences. Workloads ask tokens for one of them." />
+        <TextAreaField label={LABELS.thumbprints} value={thumbprints} onChange={(e) => setThumbprints(e.target.value)} error={errors.fields.thumbprints} rows={2} className="md:col-span-2" hint="Leave empty: AWS checks the issuer's TLS certificate against trusted CAs. Pin a SHA-1 thumbprint (40 hex characters) only for a private CA." />
+      </div>
+      {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
+      <TwoWays
+        label="How to create the provider"
+        way={way}
+        onWay={setWay}
+        trustbridge={
+          <AwsActionForm
+            credentials={credentials}
+            operations={['provider.apply']}
+            target={target}
+            submitLabel="Create the provider in AWS"
+            pending={apply.mutation.isPending}
+            error={apply.mutation.error}
+            errorLabels={LABELS}
+            onSubmit={() => submit((input) => apply.run(input, { onSuccess: (p) => open(p.id), onError }))}
+          />
+        }
+        yourself={
+          <div className="space-y-3">
+            <p className="text-sm text-slate-700">Trustbridge records the provider and writes it out as console steps, an AWS CLI script, CloudFormation and Terraform. Verify it afterwards.</p>
+            <Button loading={record.isPending} onClick={() => submit((input) => record.mutate(input, { onSuccess: (p) => open(p.id), onError: errors.fromError }))}>
+              Record it and show the steps
+            </Button>
+          </div>
+        }
+      />
+    </div>
+  );
+}
+
+function ProviderRecord({ orgId, provider, canManage, way, setWay, roleId }: { orgId: string; provider: TAwsProvider; canManage: boolean; way: Way; setWay: (way: Way) => void; roleId: string | null }) {
+  const credentials = useAwsCredentials();
+  const [prune, setPrune] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const apply = useAwsAction(orgId, credentials, (_: void, awsCredentials) => applyAwsRecord(orgId, 'providers', provider.id, { prune, awsCredentials }));
+  const target = { accountId: provider.accountId, providerArn: provider.arn };
+  const inAws = isInAws(provider);
+  const exports = <ExportTabs orgId={orgId} kind="providers" id={provider.id} what={`the OIDC provider in ${provider.accountId}`} />;
+  return (
+    <div className="space-y-5">
+      <RecordHeader title={`OIDC provider in account ${provider.accountId}`} record={provider} actions={canManage ? <Button size="sm" variant="secondary" onClick={() => setDeleting(true)}>Delete…</Button> : null} />
+      <RecordFacts
+        facts={[
+          ['ARN', <CopyField key="arn" value={provider.arn} label="Provider ARN" />],
+          ['Provider URL', <CopyField key="url" value={provider.issuerUrl} label="Provider URL" />],
+          ['Client IDs (audiences)', provider.audiences.join(', ')],
+          ['Thumbprints', provider.thumbprints.length > 0 ? provider.thumbprints.join(', ') : 'None pinned (AWS checks the certificate against trusted CAs)'],
+        ]}
+        lastApply={provider.lastApply}
+        operation="provider.apply"
+        target={target}
+      />
+      <IssuerUrlWarning issuer={provider.issuerUrl} />
+      {canManage ? (
+        <TwoWays
+          label="How to apply the provider"
+          way={way}
+          onWay={setWay}
+          trustbridge={
+            <AwsActionForm
+              credentials={credentials}
+              operations={['provider.apply']}
+              target={target}
+              submitLabel={inAws ? 'Apply the record again' : 'Create the provider in AWS'}
+              pending={apply.mutation.isPending}
+              error={apply.mutation.error}
+              onSubmit={() => apply.run(undefined)}
+            >
+              <label className="flex items-start gap-3 text-sm">
+                <input type="checkbox" className="mt-0.5 size-4" checked={prune} onChange={(e) => setPrune(e.target.checked)} />
+                <span>
+                  <span className="font-medium text-slate-900">Remove what others added</span>
+                  <span className="block text-slate-600">Client IDs and thumbprints in AWS that the record does not list. Off: they stay and are listed.</span>
+                </span>
+              </label>
+            </AwsActionForm>
+          }
+          yourself={exports}
+        />
+      ) : (
+        <>
+          <Alert tone="info">You can read this provider and its exports; only owners and admins of this organization change it in AWS.</Alert>
+          {exports}
+        </>
+      )}
+      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
+        <ButtonLink href={wizardHref(orgId, { step: 'role', providerId: provider.id, roleId })}>Next: the role</ButtonLink>
+      </div>
+      {canManage ? <DeleteRecordDialog orgId={orgId} kind="providers" id={provider.id} name={provider.accountId} target={target} open={deleting} onClose={() => setDeleting(false)} /> : null}
+    </div>
+  );
+}

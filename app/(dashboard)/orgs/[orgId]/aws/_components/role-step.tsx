@@ -1,0 +1,170 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
+import { LintPanel } from '@/components/trust-policy/lint-panel';
+import { Alert } from '@/components/ui/alert';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { CodeBlock, CopyField } from '@/components/ui/code-block';
+import { LoadingRows } from '@/components/ui/skeleton';
+import { errorMessage } from '@/lib/client/api';
+import { isInAws, wizardHref } from '@/lib/client/aws-wizard';
+import { applyAwsRecord, awsRoleQuery } from '@/lib/client/queries/aws';
+import { trustPolicyContextQuery } from '@/lib/client/queries/trust-policies';
+import type { TAwsRole } from '@/lib/schemas/aws';
+import type { TPolicyContext } from '@/lib/schemas/trust-policy';
+import { AwsActionForm, useAwsAction } from './aws-action';
+import { useAwsCredentials } from './aws-credentials';
+import { DeleteRecordDialog } from './delete-record-dialog';
+import { ExportTabs } from './export-tabs';
+import { RecordFacts, RecordHeader } from './record-facts';
+import { RoleForm } from './role-form';
+import { RoleReach } from './role-reach';
+import { TwoWays, type Way } from './two-ways';
+
+/** The builder needs the issuer, audiences and every environment with its sub (fetched by the browser). */
+function WithContext({ orgId, children }: { orgId: string; children: (context: TPolicyContext) => ReactNode }) {
+  const context = useQuery(trustPolicyContextQuery(orgId));
+  if (context.isPending) return <LoadingRows rows={4} label="Loading the trust-policy builder" />;
+  if (context.isError)
+    return (
+      <Alert tone="error" title="The builder could not load">
+        <p>{errorMessage(context.error)}</p>
+        <Button size="sm" variant="secondary" className="mt-2" onClick={() => void context.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  return <>{children(context.data)}</>;
+}
+
+/** The second step: an IAM role whose trust policy says which environments may assume it. */
+export function RoleStep({ orgId, role, providerId, defaultAccountId, canManage }: { orgId: string; role: TAwsRole | 'new'; providerId: string | null; defaultAccountId: string; canManage: boolean }) {
+  const router = useRouter();
+  const [way, setWay] = useState<Way>('trustbridge');
+  const open = (id: string) => router.replace(wizardHref(orgId, { step: 'role', providerId, roleId: id }));
+  if (role === 'new') {
+    if (!canManage) return <Alert tone="info">No role is recorded yet. An owner or admin of this organization creates it here.</Alert>;
+    return (
+      <div className="space-y-5">
+        <p className="text-sm text-slate-700">The role&apos;s trust policy decides which of this organization&apos;s environments may assume it. Start from a preset, check the reach, then create it.</p>
+        <WithContext orgId={orgId}>{(context) => <RoleForm orgId={orgId} context={context} mode={{ kind: 'new', accountId: defaultAccountId, way, onWay: setWay }} onDone={(r) => open(r.id)} />}</WithContext>
+      </div>
+    );
+  }
+  return <RoleRecord key={role.id} orgId={orgId} listed={role} providerId={providerId} canManage={canManage} way={way} setWay={setWay} />;
+}
+
+function RoleRecord({ orgId, listed, providerId, canManage, way, setWay }: { orgId: string; listed: TAwsRole; providerId: string | null; canManage: boolean; way: Way; setWay: (way: Way) => void }) {
+  // The list has no findings or reach; the record itself has both.
+  const detail = useQuery({ ...awsRoleQuery(orgId, listed.id), placeholderData: listed });
+  const role = detail.data ?? listed;
+  const credentials = useAwsCredentials();
+  const [prune, setPrune] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const apply = useAwsAction(orgId, credentials, (_: void, awsCredentials) => applyAwsRecord(orgId, 'roles', role.id, { prune, awsCredentials }));
+  const target = { accountId: role.accountId, roleArn: role.arn };
+  const exports = <ExportTabs orgId={orgId} kind="roles" id={role.id} what={`the role ${role.roleName}`} />;
+  const hours = role.maxSessionDuration % 3600 === 0 ? `${role.maxSessionDuration / 3600} h` : `${role.maxSessionDuration} s`;
+  if (editing) {
+    return (
+      <div className="space-y-4">
+        <h3 className="text-base font-semibold text-slate-900">Edit {role.roleName}</h3>
+        <WithContext orgId={orgId}>{(context) => <RoleForm orgId={orgId} context={context} mode={{ kind: 'edit', role }} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />}</WithContext>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-5">
+      <RecordHeader
+        title={role.roleName}
+        record={role}
+        actions={
+          canManage ? (
+            <>
+              <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setDeleting(true)}>
+                Delete…
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <RecordFacts
+        facts={[
+          ['ARN', <CopyField key="arn" value={role.arn} label="Role ARN" />],
+          ['Account', role.accountId],
+          ['Maximum session', `${hours} (MaxSessionDuration ${role.maxSessionDuration})`],
+          ['Description', role.description || '—'],
+          ['Managed policies', role.managedPolicyArns.length > 0 ? <ul key="mp" className="font-mono text-xs">{role.managedPolicyArns.map((a) => <li key={a}>{a}</li>)}</ul> : 'None'],
+          [
+            'Trust policy from',
+            role.trustPolicyId ? (
+              <Link key="tp" href={`/orgs/${orgId}/trust-policies/${role.trustPolicyId}`} className="font-medium text-brand-700 hover:underline">
+                a saved trust policy
+              </Link>
+            ) : role.builder ? (
+              `the builder (${role.builder.preset.replace(/-/g, ' ')})`
+            ) : (
+              'IAM JSON'
+            ),
+          ],
+        ]}
+        lastApply={role.lastApply}
+        operation="role.apply"
+        target={target}
+      />
+      <section aria-label="Reach of the role" className="space-y-2">
+        <h4 className="text-sm font-semibold text-slate-900">Reach: who may assume it</h4>
+        {role.reach ? <RoleReach reach={role.reach} /> : detail.isFetching ? <LoadingRows rows={1} label="Computing the reach" /> : <p className="text-sm text-slate-600">The evaluator cannot read this trust policy.</p>}
+      </section>
+      <details className="rounded-md border border-slate-200 text-sm">
+        <summary className="cursor-pointer px-3 py-2 font-medium text-slate-800">Trust policy JSON and lint</summary>
+        <div className="space-y-3 border-t border-slate-200 p-3">
+          <CodeBlock code={JSON.stringify(role.trustPolicy, null, 2)} label="Trust policy of the role" />
+          {role.findings && role.findings.length > 0 ? <LintPanel findings={role.findings} checks={[]} /> : role.findings ? <p className="text-slate-700">No lint findings.</p> : null}
+        </div>
+      </details>
+      {canManage ? (
+        <TwoWays
+          label="How to apply the role"
+          way={way}
+          onWay={setWay}
+          trustbridge={
+            <AwsActionForm
+              credentials={credentials}
+              operations={['role.apply']}
+              target={target}
+              submitLabel={isInAws(role) ? 'Apply the record again' : 'Create the role in AWS'}
+              pending={apply.mutation.isPending}
+              error={apply.mutation.error}
+              onSubmit={() => apply.run(undefined)}
+            >
+              <label className="flex items-start gap-3 text-sm">
+                <input type="checkbox" className="mt-0.5 size-4" checked={prune} onChange={(e) => setPrune(e.target.checked)} />
+                <span>
+                  <span className="font-medium text-slate-900">Remove what others added</span>
+                  <span className="block text-slate-600">Detach managed policies the record does not list. Off: they stay attached and are listed.</span>
+                </span>
+              </label>
+            </AwsActionForm>
+          }
+          yourself={exports}
+        />
+      ) : (
+        <>
+          <Alert tone="info">You can read this role and its exports; only owners and admins of this organization change it in AWS.</Alert>
+          {exports}
+        </>
+      )}
+      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
+        <ButtonLink href={wizardHref(orgId, { step: 'credential', providerId, roleId: role.id })}>Next: the credential</ButtonLink>
+      </div>
+      {canManage ? <DeleteRecordDialog orgId={orgId} kind="roles" id={role.id} name={role.roleName} target={target} open={deleting} onClose={() => setDeleting(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { ExportFormat } from '@/lib/domain/aws/exports';
+import { ZAwsProvider, ZAwsRole, ZProviderVerifyResult, ZRoleVerifyResult, ZTrustChain, type TAwsCredentials, type TAwsProvider, type TAwsRole } from '@/lib/schemas/aws';
+import type { TBuilderChoice } from '@/lib/schemas/trust-policy';
+import { api, apiNoContent, apiText } from '../api';
+import { keys } from './keys';
+
+// The AWS setup wizard's server calls. Pasted AWS credentials travel only in the POST bodies of the
+// calls that need them — never in a URL, a query key or a mutation's variables (the caller hands
+// them over at the moment of the request, see use-aws-credentials).
+
+export type AwsKind = 'providers' | 'roles';
+
+const path = (orgId: string, kind: AwsKind, id?: string, action?: string) => `/api/v1/orgs/${orgId}/aws/${kind}${id ? `/${id}` : ''}${action ? `/${action}` : ''}`;
+const list = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const awsProvidersQuery = (orgId: string) =>
+  queryOptions({ queryKey: keys.awsList(orgId, 'providers'), queryFn: ({ signal }) => api(path(orgId, 'providers'), list(ZAwsProvider), { signal }) });
+
+export const awsRolesQuery = (orgId: string) => queryOptions({ queryKey: keys.awsList(orgId, 'roles'), queryFn: ({ signal }) => api(path(orgId, 'roles'), list(ZAwsRole), { signal }) });
+
+export const awsProviderQuery = (orgId: string, providerId: string) =>
+  queryOptions({ queryKey: keys.awsRecord(orgId, 'providers', providerId), queryFn: ({ signal }) => api(path(orgId, 'providers', providerId), ZAwsProvider, { signal }) });
+
+/** One role with its trust policy's lint findings and reach (the list has neither). */
+export const awsRoleQuery = (orgId: string, roleId: string) =>
+  queryOptions({ queryKey: keys.awsRecord(orgId, 'roles', roleId), queryFn: ({ signal }) => api(path(orgId, 'roles', roleId), ZAwsRole, { signal }) });
+
+export const awsTrustChainQuery = (orgId: string) => queryOptions({ queryKey: keys.awsTrustChain(orgId), queryFn: ({ signal }) => api(`/api/v1/orgs/${orgId}/aws/trust-chain`, ZTrustChain, { signal }) });
+
+export const exportUrl = (orgId: string, kind: AwsKind, id: string, format: ExportFormat, download = false) => `${path(orgId, kind, id, 'export')}?format=${format}${download ? '&download=1' : ''}`;
+
+export const awsExportQuery = (orgId: string, kind: AwsKind, id: string, format: ExportFormat) =>
+  queryOptions({ queryKey: keys.awsExport(orgId, kind, id, format), queryFn: ({ signal }) => apiText(exportUrl(orgId, kind, id, format), { signal }) });
+
+// ---- changes ----------------------------------------------------------------------------------------
+
+type Credentials = { awsCredentials?: TAwsCredentials | undefined };
+const withCredentials = <T extends object>(body: T, awsCredentials: TAwsCredentials | undefined) => (awsCredentials ? { ...body, awsCredentials } : body);
+
+export interface ProviderInput {
+  accountId: string;
+  audiences?: string[];
+  thumbprints?: string[];
+  apply: boolean;
+}
+
+export const createAwsProvider = (orgId: string, input: ProviderInput & Credentials) =>
+  api(path(orgId, 'providers'), ZAwsProvider, { method: 'POST', body: withCredentials({ accountId: input.accountId, ...(input.audiences ? { audiences: input.audiences } : {}), thumbprints: input.thumbprints ?? [], apply: input.apply }, input.awsCredentials) });
+
+export const updateAwsProvider = (orgId: string, providerId: string, input: { version: number; audiences?: string[]; thumbprints?: string[] }) =>
+  api(path(orgId, 'providers', providerId), ZAwsProvider, { method: 'PATCH', body: input });
+
+export interface RoleInput {
+  accountId: string;
+  roleName: string;
+  path: string;
+  description: string;
+  maxSessionDuration: number;
+  /** IAM JSON (with `builder`, how the builder produced it) or a saved policy. */
+  trustPolicy?: string | Record<string, unknown>;
+  builder?: TBuilderChoice | null;
+  trustPolicyId?: string;
+  managedPolicyArns: string[];
+}
+
+export const createAwsRole = (orgId: string, input: RoleInput & { apply: boolean } & Credentials) => {
+  const { awsCredentials, ...body } = input;
+  return api(path(orgId, 'roles'), ZAwsRole, { method: 'POST', body: withCredentials(body, awsCredentials) });
+};
+
+export type RoleUpdate = Partial<Pick<RoleInput, 'description' | 'maxSessionDuration' | 'trustPolicy' | 'builder' | 'trustPolicyId' | 'managedPolicyArns'>> & { version: number };
+
+export const updateAwsRole = (orgId: string, roleId: string, input: RoleUpdate) => api(path(orgId, 'roles', roleId), ZAwsRole, { method: 'PATCH', body: input });
+
+const recordSchema = { providers: ZAwsProvider, roles: ZAwsRole } as const;
+type RecordOf<K extends AwsKind> = K extends 'providers' ? TAwsProvider : TAwsRole;
+
+export const applyAwsRecord = <K extends AwsKind>(orgId: string, kind: K, id: string, input: { prune?: boolean } & Credentials): Promise<RecordOf<K>> =>
+  api(path(orgId, kind, id, 'apply'), recordSchema[kind], { method: 'POST', body: withCredentials({ prune: input.prune ?? false }, input.awsCredentials) }) as Promise<RecordOf<K>>;
+
+export const adoptAwsRecord = <K extends AwsKind>(orgId: string, kind: K, id: string, input: { version: number } & Credentials): Promise<RecordOf<K>> =>
+  api(path(orgId, kind, id, 'adopt'), recordSchema[kind], { method: 'POST', body: withCredentials({ version: input.version }, input.awsCredentials) }) as Promise<RecordOf<K>>;
+
+export const deleteAwsRecordInAws = <K extends AwsKind>(orgId: string, kind: K, id: string, input: Credentials): Promise<RecordOf<K>> =>
+  api(path(orgId, kind, id, 'delete-in-aws'), recordSchema[kind], { method: 'POST', body: withCredentials({ confirm: true }, input.awsCredentials) }) as Promise<RecordOf<K>>;
+
+export const verifyAwsProvider = (orgId: string, id: string, input: Credentials) => api(path(orgId, 'providers', id, 'verify'), ZProviderVerifyResult, { method: 'POST', body: withCredentials({}, input.awsCredentials) });
+export const verifyAwsRole = (orgId: string, id: string, input: Credentials) => api(path(orgId, 'roles', id, 'verify'), ZRoleVerifyResult, { method: 'POST', body: withCredentials({}, input.awsCredentials) });
+
+export const deleteAwsRecord = (orgId: string, kind: AwsKind, id: string) => apiNoContent(path(orgId, kind, id), { method: 'DELETE' });
+
+/**
+ * A mutation on AWS records: whatever it answers — also a refusal, since AWS may have failed after
+ * the record was written (`error.record`) — the records, the trust chain and the exports of this
+ * organization are fetched again.
+ */
+export function useAwsMutation<V, R>(orgId: string, mutationFn: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: keys.aws(orgId) }) });
+}
