@@ -91,12 +91,23 @@ export const verifyAwsRole = (orgId: string, id: string, input: Credentials) => 
 
 export const deleteAwsRecord = (orgId: string, kind: AwsKind, id: string) => apiNoContent(path(orgId, kind, id), { method: 'DELETE' });
 
+export interface AwsMutationCallbacks<R> {
+  onSuccess?: ((result: R) => void) | undefined;
+  onError?: ((error: Error) => void) | undefined;
+}
+
 /**
  * A mutation on AWS records: whatever it answers — also a refusal, since AWS may have failed after
  * the record was written (`error.record`) — the records, the trust chain and the exports of this
- * organization are fetched again.
+ * organization are fetched again. The callbacks run first (e.g. to put the new record's id into the
+ * URL), and run even when the component that started the mutation is gone by then.
  */
-export function useAwsMutation<V, R>(orgId: string, mutationFn: (variables: V) => Promise<R>) {
+export function useAwsMutation<V, R>(orgId: string, mutationFn: (variables: V) => Promise<R>, callbacks: AwsMutationCallbacks<R> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: keys.aws(orgId) }) });
+  return useMutation({
+    mutationFn,
+    onSuccess: (result) => callbacks.onSuccess?.(result),
+    onError: (error) => callbacks.onError?.(error),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.aws(orgId) }),
+  });
 }

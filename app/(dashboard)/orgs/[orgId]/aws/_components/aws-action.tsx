@@ -2,7 +2,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { useAwsMutation } from '@/lib/client/queries/aws';
+import { useAwsMutation, type AwsMutationCallbacks } from '@/lib/client/queries/aws';
 import type { AwsOperation, PermissionTarget } from '@/lib/domain/aws/required-permissions';
 import type { TAwsCredentials } from '@/lib/schemas/aws';
 import { AwsCredentialsFields, type AwsCredentials } from './aws-credentials';
@@ -13,13 +13,13 @@ import { AwsErrorDetails } from './aws-error';
  * the click (the fields empty at once), then handed to `call` — never part of the mutation's
  * variables. Every outcome refreshes the AWS records (use-aws-mutation).
  */
-export function useAwsAction<V, R>(orgId: string, credentials: AwsCredentials, call: (variables: V, awsCredentials: TAwsCredentials | undefined) => Promise<R>) {
-  const mutation = useAwsMutation(orgId, (variables: V) => call(variables, credentials.take()));
+export function useAwsAction<V, R>(orgId: string, credentials: AwsCredentials, call: (variables: V, awsCredentials: TAwsCredentials | undefined) => Promise<R>, callbacks: AwsMutationCallbacks<R> = {}) {
+  const mutation = useAwsMutation(orgId, (variables: V) => call(variables, credentials.take()), callbacks);
   return {
     mutation,
-    run(variables: V, options?: { onSuccess?: (result: R) => void; onError?: (error: Error) => void }) {
+    run(variables: V) {
       mutation.reset();
-      if (credentials.prepare()) mutation.mutate(variables, options);
+      if (credentials.prepare()) mutation.mutate(variables);
     },
   };
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
@@ -88,7 +88,10 @@ export function AwsSetup({ orgId, canManage, params }: { orgId: string; canManag
 }
 
 function Wizard({ orgId, canManage, params, providers, roles, issuer, audiences }: { orgId: string; canManage: boolean; params: WizardParams; providers: TAwsProvider[]; roles: TAwsRole[]; issuer: string; audiences: string[] }) {
-  const loc = locate(params, providers, roles);
+  // Without a step in the URL the wizard opens where the work stands — and stays there while the
+  // records change under it (creating the provider must not move the page to the role step).
+  const [landing] = useState(() => locate(params, providers, roles).step);
+  const loc = locate({ ...params, step: params.step ?? landing }, providers, roles);
   const provider = record(loc.provider);
   const role = record(loc.role);
   const providerId = provider?.id ?? null;
@@ -111,9 +114,9 @@ function Wizard({ orgId, canManage, params, providers, roles, issuer, audiences 
       </Alert>
     );
   } else if (loc.step === 'provider') {
-    content = <ProviderStep key={providerId ?? NEW} orgId={orgId} provider={loc.provider ?? NEW} issuer={issuer} audiences={audiences} canManage={canManage} roleId={roleId} />;
+    content = <ProviderStep orgId={orgId} provider={loc.provider ?? NEW} issuer={issuer} audiences={audiences} canManage={canManage} roleId={roleId} />;
   } else if (loc.step === 'role') {
-    content = <RoleStep key={roleId ?? NEW} orgId={orgId} role={loc.role ?? NEW} providerId={providerId} defaultAccountId={provider?.accountId ?? ''} canManage={canManage} />;
+    content = <RoleStep orgId={orgId} role={loc.role ?? NEW} providerId={providerId} defaultAccountId={provider?.accountId ?? ''} canManage={canManage} />;
   } else if (loc.step === 'credential') {
     content = role ? <CredentialStep orgId={orgId} role={role} providerId={providerId} /> : <NeedsRole orgId={orgId} providerId={providerId} />;
   } else {

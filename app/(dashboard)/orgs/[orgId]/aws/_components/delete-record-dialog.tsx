@@ -27,8 +27,8 @@ export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClos
   const [typedError, setTypedError] = useState<string | undefined>();
   const credentials = useAwsCredentials();
   const what = kind === 'providers' ? 'OIDC provider' : 'role';
-  const forget = useAwsMutation(orgId, () => deleteAwsRecord(orgId, kind, id));
-  const inAws = useAwsAction(orgId, credentials, (_: void, awsCredentials) => deleteAwsRecordInAws(orgId, kind, id, { awsCredentials }));
+  const forget = useAwsMutation(orgId, () => deleteAwsRecord(orgId, kind, id), { onSuccess: () => router.replace(wizardHref(orgId, { step: kind === 'providers' ? 'provider' : 'role' })) });
+  const inAws = useAwsAction(orgId, credentials, (_: void, awsCredentials) => deleteAwsRecordInAws(orgId, kind, id, { awsCredentials }), { onSuccess: () => (setTyped(''), onClose()) });
   const close = () => {
     forget.reset();
     inAws.mutation.reset();
@@ -61,7 +61,7 @@ export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClos
               <Button variant="secondary" onClick={close}>
                 Cancel
               </Button>
-              <Button variant="danger" loading={forget.isPending} onClick={() => forget.mutate(undefined, { onSuccess: () => (close(), router.replace(wizardHref(orgId, { step: kind === 'providers' ? 'provider' : 'role' }))) })}>
+              <Button variant="danger" loading={forget.isPending} onClick={() => forget.mutate()}>
                 Delete the record
               </Button>
             </div>
@@ -77,7 +77,7 @@ export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClos
             onSubmit={() => {
               if (typed.trim() !== name) return setTypedError(`Type ${name} exactly to confirm.`);
               setTypedError(undefined);
-              inAws.run(undefined, { onSuccess: close });
+              inAws.run(undefined);
             }}
           >
             <TextField label={`Type ${name} to confirm`} value={typed} onChange={(e) => (setTyped(e.target.value), setTypedError(undefined))} error={typedError} autoComplete="off" spellCheck={false} />

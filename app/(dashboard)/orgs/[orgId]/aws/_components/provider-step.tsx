@@ -31,7 +31,7 @@ export function ProviderStep({ orgId, provider, issuer, audiences, canManage, ro
     if (!canManage) return <Alert tone="info">No OIDC provider is recorded yet. An owner or admin of this organization creates it here.</Alert>;
     return <NewProvider orgId={orgId} issuer={issuer} audiences={audiences} way={way} setWay={setWay} roleId={roleId} />;
   }
-  return <ProviderRecord orgId={orgId} provider={provider} canManage={canManage} way={way} setWay={setWay} roleId={roleId} />;
+  return <ProviderRecord key={provider.id} orgId={orgId} provider={provider} canManage={canManage} way={way} setWay={setWay} roleId={roleId} />;
 }
 
 function NewProvider({ orgId, issuer, audiences, way, setWay, roleId }: { orgId: string; issuer: string; audiences: readonly string[]; way: Way; setWay: (way: Way) => void; roleId: string | null }) {
@@ -48,8 +48,8 @@ function NewProvider({ orgId, issuer, audiences, way, setWay, roleId }: { orgId:
     const record = error instanceof ApiError ? z.object({ id: z.string() }).safeParse(error.details.record) : null;
     if (record?.success) open(record.data.id);
   };
-  const apply = useAwsAction(orgId, credentials, (input: z.output<typeof ZProviderForm>, awsCredentials) => createAwsProvider(orgId, { ...input, apply: true, awsCredentials }));
-  const record = useAwsMutation(orgId, (input: z.output<typeof ZProviderForm>) => createAwsProvider(orgId, { ...input, apply: false }));
+  const apply = useAwsAction(orgId, credentials, (input: z.output<typeof ZProviderForm>, awsCredentials) => createAwsProvider(orgId, { ...input, apply: true, awsCredentials }), { onSuccess: (p) => open(p.id), onError });
+  const record = useAwsMutation(orgId, (input: z.output<typeof ZProviderForm>) => createAwsProvider(orgId, { ...input, apply: false }), { onSuccess: (p) => open(p.id), onError: errors.fromError });
   const validAccount = ZAccountId.safeParse(value.accountId).success;
   const target = { accountId: validAccount ? value.accountId : '<account id>', ...(validAccount ? { providerArn: providerArn('aws', value.accountId, issuer) } : {}) };
   const submit = (run: (input: z.output<typeof ZProviderForm>) => void) => {
@@ -83,13 +83,13 @@ function NewProvider({ orgId, issuer, audiences, way, setWay, roleId }: { orgId:
             pending={apply.mutation.isPending}
             error={apply.mutation.error}
             errorLabels={LABELS}
-            onSubmit={() => submit((input) => apply.run(input, { onSuccess: (p) => open(p.id), onError }))}
+            onSubmit={() => submit((input) => apply.run(input))}
           />
         }
         yourself={
           <div className="space-y-3">
             <p className="text-sm text-slate-700">Trustbridge records the provider and writes it out as console steps, an AWS CLI script, CloudFormation and Terraform. Verify it afterwards.</p>
-            <Button loading={record.isPending} onClick={() => submit((input) => record.mutate(input, { onSuccess: (p) => open(p.id), onError: errors.fromError }))}>
+            <Button loading={record.isPending} onClick={() => submit((input) => record.mutate(input))}>
               Record it and show the steps
             </Button>
           </div>

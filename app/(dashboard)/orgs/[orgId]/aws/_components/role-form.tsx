@@ -70,13 +70,13 @@ export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: st
     const { trustPolicyId: _omit, ...rest } = fields;
     return { ...rest, ...trust };
   };
-  const create = useAwsAction(orgId, credentials, (body: RoleInput, awsCredentials) => createAwsRole(orgId, { ...body, apply: true, awsCredentials }));
-  const record = useAwsMutation(orgId, (body: RoleInput) => (role ? updateAwsRole(orgId, role.id, { ...editable(body), version: role.version }) : createAwsRole(orgId, { ...body, apply: false })));
   // An AWS refusal after the record was written: open the record, which says what exists in AWS now.
   const onCreateError = (error: Error) => {
     const written = error instanceof ApiError ? ZAwsRole.safeParse(error.details.record) : null;
     if (written?.success) onDone(written.data);
   };
+  const create = useAwsAction(orgId, credentials, (body: RoleInput, awsCredentials) => createAwsRole(orgId, { ...body, apply: true, awsCredentials }), { onSuccess: onDone, onError: onCreateError });
+  const record = useAwsMutation(orgId, (body: RoleInput) => (role ? updateAwsRole(orgId, role.id, { ...editable(body), version: role.version }) : createAwsRole(orgId, { ...body, apply: false })), { onSuccess: onDone, onError: errors.fromError });
   const validAccount = ZAccountId.safeParse(accountId).success;
   const validName = ZRoleName.safeParse(value.roleName).success && ZRolePath.safeParse(value.path).success;
   const target = { accountId: validAccount ? accountId : '<account id>', ...(validAccount && validName ? { roleArn: roleArn({ partition: 'aws', accountId, path: value.path, name: value.roleName }) } : {}) };
@@ -87,7 +87,7 @@ export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: st
       loading={record.isPending}
       onClick={() => {
         const body = input();
-        if (body) record.mutate(body, { onSuccess: onDone, onError: errors.fromError });
+        if (body) record.mutate(body);
       }}
     >
       {label}
@@ -139,7 +139,7 @@ export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: st
               errorLabels={ROLE_LABELS}
               onSubmit={() => {
                 const body = input();
-                if (body) create.run(body, { onSuccess: onDone, onError: onCreateError });
+                if (body) create.run(body);
               }}
             />
           }
