@@ -55,7 +55,7 @@ export function LastApply({ lastApply, operation, target }: { lastApply: TLastAp
       <Alert tone={lastApply.ok ? 'success' : 'error'} title={title}>
         <p className="wrap-anywhere">{lastApply.message}</p>
         <p className="mt-1 text-xs opacity-80">
-          {lastApply.operation === 'delete' ? 'Deletion' : 'Apply'} at <DateTime value={lastApply.at} />
+          {lastApply.operation === 'delete' ? 'Delete in AWS' : 'Apply'}, <DateTime value={lastApply.at} />
         </p>
       </Alert>
       <ApplySteps steps={lastApply.steps} />

@@ -4,6 +4,7 @@ import { CodeBlock, CopyField } from '@/components/ui/code-block';
 import { cn } from '@/components/ui/cn';
 import { TextField } from '@/components/ui/field';
 import { REQUIRED_ACTIONS, requiredPolicyFor, type AwsOperation, type PermissionTarget } from '@/lib/domain/aws/required-permissions';
+import { ACCOUNT_ID_PATTERN } from '@/lib/domain/aws/limits';
 import { ZAwsCredentials, type TAwsCredentials } from '@/lib/schemas/aws';
 
 // Temporary AWS credentials an admin pastes for a request to AWS. They live in this component's
@@ -69,7 +70,8 @@ export function AwsCredentialsFields({ credentials, operations, target }: { cred
   ];
   return (
     <fieldset className="space-y-4 rounded-md border border-slate-200 bg-slate-50/60 p-4">
-      <legend className="px-1 text-sm font-semibold text-slate-900">AWS credentials for account {target.accountId}</legend>
+      <legend className="px-1 text-sm font-semibold text-slate-900">AWS credentials</legend>
+      <p className="-mt-2 text-xs text-slate-600">{ACCOUNT_ID_PATTERN.test(target.accountId) ? `Of AWS account ${target.accountId}: Trustbridge checks the account before it changes anything.` : 'Of the AWS account above: Trustbridge checks the account before it changes anything.'}</p>
       <div className="grid gap-2 sm:grid-cols-2">
         {choices.map((c) => (
           <label key={c.value} className={cn('flex cursor-pointer gap-2.5 rounded-md border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600', source === c.value ? 'border-brand-500 bg-brand-50' : 'border-slate-200 bg-white hover:bg-slate-50')}>

@@ -129,7 +129,7 @@ function Wizard({ orgId, canManage, params, providers, roles, issuer, audiences 
       <div className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-lg font-semibold text-slate-900">
-            {STEP_TITLES[loc.step].title}: {STEP_TITLES[loc.step].text.toLowerCase()}
+            {STEP_TITLES[loc.step].heading}
           </h2>
           {another ? (
             <Link href={loc.step === 'provider' ? wizardHref(orgId, { step: 'provider', providerId: NEW, roleId }) : wizardHref(orgId, { step: 'role', providerId, roleId: NEW })} className="text-sm font-medium text-brand-700 hover:underline">

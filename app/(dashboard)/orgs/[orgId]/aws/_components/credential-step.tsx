@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -28,7 +29,7 @@ export function CredentialStep({ orgId, role, providerId }: { orgId: string; rol
       </p>
       {isInAws(role) ? null : (
         <Alert tone="warning" title="The role is not in AWS yet">
-          Workloads will be refused until it exists. <a className="font-medium underline" href={wizardHref(orgId, { step: 'role', providerId, roleId: role.id })}>Create it in the role step</a>, or store the credential now and create the role afterwards.
+          Workloads will be refused until it exists. <Link className="font-medium underline" href={wizardHref(orgId, { step: 'role', providerId, roleId: role.id })}>Create it in the role step</Link>, or store the credential now and create the role afterwards.
         </Alert>
       )}
       <div className="space-y-1.5">

@@ -100,7 +100,7 @@ export function TrustChain({ orgId, chain }: { orgId: string; chain: TTrustChain
           )}
         </Node>
         {chain.accounts.length === 0 ? (
-          <p className="ml-3 border-l-4 border-dotted border-slate-300 py-3 pl-4 text-sm text-slate-600">No AWS account yet: create the OIDC provider in the provider step below, then a role.</p>
+          <p className="ml-3 border-l-4 border-dotted border-slate-300 py-3 pl-4 text-sm text-slate-600">No AWS account yet: create the OIDC provider in the provider step above, then a role.</p>
         ) : (
           <ol aria-label="AWS accounts" className="pt-3">
             {chain.accounts.map((account) => {
@@ -134,7 +134,7 @@ export function TrustChain({ orgId, chain }: { orgId: string; chain: TTrustChain
                                 <State state={role.verification.state} />
                               </span>
                             </Node>
-                            <Environments reach={role.reach} error={role.reachError} />
+                            <Environments reach={role.reach} error={role.reachError} drifted={role.verification.state === 'drifted'} />
                           </div>
                         </ChainLink>
                       ))}
@@ -150,7 +150,7 @@ export function TrustChain({ orgId, chain }: { orgId: string; chain: TTrustChain
   );
 }
 
-function Environments({ reach, error }: { reach: TTrustChain['accounts'][number]['roles'][number]['reach']; error: string | undefined }) {
+function Environments({ reach, error, drifted }: { reach: TTrustChain['accounts'][number]['roles'][number]['reach']; error: string | undefined; drifted: boolean }) {
   if (!reach) return <p className="text-xs text-slate-600 lg:pt-2">{error ?? 'Reach unknown.'}</p>;
   const shown = reach.admitted.slice(0, ENVIRONMENTS_SHOWN);
   const more = reach.admittedCount - shown.length;
@@ -163,6 +163,7 @@ function Environments({ reach, error }: { reach: TTrustChain['accounts'][number]
         Admits {reach.admittedCount} of {reach.total} environment{reach.total === 1 ? '' : 's'}
         {reach.admittedCount === 0 ? ' — nobody can assume it' : ':'}
       </p>
+      {drifted ? <p className="text-xs text-amber-800">By the record&apos;s trust policy: the role in AWS differs, so AWS may admit others (see Verify).</p> : null}
       {shown.length > 0 ? (
         <ul aria-label="Environments it admits" className="mt-1 flex flex-wrap gap-1.5">
           {shown.map((env) => (

@@ -3,11 +3,11 @@ import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
 import { STEPS, type Step } from '@/lib/client/aws-wizard';
 
-export const STEP_TITLES: Record<Step, { title: string; text: string }> = {
-  provider: { title: 'Provider', text: 'The IAM OIDC provider for this issuer' },
-  role: { title: 'Role', text: 'Which environments may assume it' },
-  credential: { title: 'Credential', text: 'What workloads use' },
-  verify: { title: 'Verify', text: 'Read back from AWS, fix drift' },
+export const STEP_TITLES: Record<Step, { title: string; text: string; heading: string }> = {
+  provider: { title: 'Provider', text: 'The IAM OIDC provider for this issuer', heading: 'Provider: trust this issuer in an AWS account' },
+  role: { title: 'Role', text: 'Which environments may assume it', heading: 'Role: who may assume it, and what it may do' },
+  credential: { title: 'Credential', text: 'What workloads use', heading: 'Credential: hand the role to your workloads' },
+  verify: { title: 'Verify', text: 'Read back from AWS, fix drift', heading: 'Verify: read back from AWS and fix drift' },
 };
 
 /** The four steps as links (each an address a reload comes back to), with done / current / to do in words. */
