@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TAwsProvider, TAwsRole } from '@/lib/schemas/aws';
-import { isInAws, locate, NEW, wizardHref } from './aws-wizard';
+import { isInAws, isStepDone, locate, NEW, wizardHref } from './aws-wizard';
 
 // The wizard's place comes from the URL (ids only) and the records: a reload lands on the same
 // step with the same records, and without a step the wizard opens where the work stands.
@@ -20,6 +20,7 @@ describe('locate', () => {
     expect(locate({}, [provider('p1', '111111111111', 'recorded')], []).step).toBe('provider');
     expect(locate({}, [p], []).step).toBe('role');
     expect(locate({}, [p], [role('r1', '111111111111', 'recorded')]).step).toBe('role');
+    expect(locate({}, [p], [{ ...role('r1', '111111111111', 'recorded'), lastApply: applied }]).step).toBe('role');
     expect(locate({}, [p], [role('r1', '111111111111', 'in_sync')]).step).toBe('verify');
   });
 
@@ -56,6 +57,13 @@ describe('isInAws', () => {
 
   it('a verification that found it gone from AWS means not in AWS', () => {
     expect(isInAws(provider('p', '1', 'drifted', { lastVerification: { at: '', inSync: false, differences: [{ path: 'provider', ours: 'arn', aws: null, message: '' }] } }))).toBe(false);
+  });
+
+  it('recorded: in AWS when it was applied and edited since, not when it was deleted in AWS or never applied', () => {
+    expect(isInAws(provider('p', '1', 'recorded', { lastApply: applied }))).toBe(true);
+    expect(isStepDone(provider('p', '1', 'recorded', { lastApply: applied }))).toBe(false);
+    expect(isInAws(provider('p', '1', 'recorded', { lastApply: { ...applied, operation: 'delete', result: 'deleted' } }))).toBe(false);
+    expect(isInAws(provider('p', '1', 'recorded'))).toBe(false);
   });
 
   it('failed: in AWS only when the failure was a verification after a successful apply', () => {

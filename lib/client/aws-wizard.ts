@@ -12,6 +12,8 @@ export interface WizardParams {
   step?: string | undefined;
   providerId?: string | undefined;
   roleId?: string | undefined;
+  /** `yourself`: open on "I'll do it myself" (after recording without applying). */
+  way?: string | undefined;
 }
 
 export interface WizardLocation {
@@ -25,12 +27,21 @@ export interface WizardLocation {
 
 const isStep = (value: string | undefined): value is Step => (STEPS as readonly string[]).includes(value ?? '');
 
-/** The record exists in AWS as far as Trustbridge knows: applied, and not found gone by a verification since. */
+/**
+ * The record exists in AWS as far as Trustbridge knows: applied (perhaps edited since), and neither
+ * deleted there through Trustbridge nor found gone by a verification since.
+ */
 export function isInAws(record: Pick<TAwsProvider, 'status' | 'lastApply' | 'lastVerification'>): boolean {
   const gone = record.lastVerification?.differences.some((d) => (d.path === 'provider' || d.path === 'role') && d.aws === null) ?? false;
   if (record.status === 'applied' || record.status === 'in_sync') return true;
-  if (record.status === 'drifted') return !gone;
-  return record.status === 'failed' && record.lastApply?.operation === 'apply' && record.lastApply.ok && !gone;
+  if (gone) return false;
+  if (record.status === 'drifted') return true;
+  return record.lastApply?.operation === 'apply' && record.lastApply.ok;
+}
+
+/** The wizard's provider or role step is done: in AWS, with no change of the record waiting to be applied. */
+export function isStepDone(record: Pick<TAwsProvider, 'status' | 'lastApply' | 'lastVerification'>): boolean {
+  return record.status !== 'recorded' && isInAws(record);
 }
 
 function pick<T extends { id: string }>(items: readonly T[], id: string | undefined, fallback: () => T | undefined): T | typeof NEW | null {
@@ -52,16 +63,17 @@ export function locate(params: WizardParams, providers: readonly TAwsProvider[],
 
 /** Where the work stands: the first of provider and role not in AWS yet, else verify. */
 function nextStep(provider: TAwsProvider | typeof NEW | null, role: TAwsRole | typeof NEW | null): Step {
-  if (!provider || provider === NEW || !isInAws(provider)) return 'provider';
-  if (!role || role === NEW || !isInAws(role)) return 'role';
+  if (!provider || provider === NEW || !isStepDone(provider)) return 'provider';
+  if (!role || role === NEW || !isStepDone(role)) return 'role';
   return 'verify';
 }
 
 /** The wizard's URL for a step with a provider and a role (ids or 'new'). */
-export function wizardHref(orgId: string, to: { step: Step; providerId?: string | null | undefined; roleId?: string | null | undefined }): string {
+export function wizardHref(orgId: string, to: { step: Step; providerId?: string | null | undefined; roleId?: string | null | undefined; way?: 'yourself' | undefined }): string {
   const query = new URLSearchParams({ step: to.step });
   if (to.providerId) query.set('providerId', to.providerId);
   if (to.roleId) query.set('roleId', to.roleId);
+  if (to.way) query.set('way', to.way);
   return `/orgs/${orgId}/aws?${query.toString()}`;
 }
 

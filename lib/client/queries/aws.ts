@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { ExportFormat } from '@/lib/domain/aws/exports';
 import { ZAwsProvider, ZAwsRole, ZProviderVerifyResult, ZRoleVerifyResult, ZTrustChain, type TAwsCredentials, type TAwsProvider, type TAwsRole } from '@/lib/schemas/aws';
@@ -90,6 +90,15 @@ export const verifyAwsProvider = (orgId: string, id: string, input: Credentials)
 export const verifyAwsRole = (orgId: string, id: string, input: Credentials) => api(path(orgId, 'roles', id, 'verify'), ZRoleVerifyResult, { method: 'POST', body: withCredentials({}, input.awsCredentials) });
 
 export const deleteAwsRecord = (orgId: string, kind: AwsKind, id: string) => apiNoContent(path(orgId, kind, id), { method: 'DELETE' });
+
+/** After deleting a record: it leaves the lists at once and its own queries are dropped (never fetched again, which would be a 404). */
+export function forgetAwsRecord(queryClient: QueryClient, orgId: string, kind: AwsKind, id: string): void {
+  const without = <T extends { items: Array<{ id: string }> }>(list: T | undefined): T | undefined => (list ? { ...list, items: list.items.filter((item) => item.id !== id) } : list);
+  if (kind === 'providers') queryClient.setQueryData(awsProvidersQuery(orgId).queryKey, without);
+  else queryClient.setQueryData(awsRolesQuery(orgId).queryKey, without);
+  queryClient.removeQueries({ queryKey: keys.awsRecord(orgId, kind, id) });
+  queryClient.removeQueries({ queryKey: [...keys.aws(orgId), kind, 'export', id] });
+}
 
 export interface AwsMutationCallbacks<R> {
   onSuccess?: ((result: R) => void) | undefined;

@@ -21,7 +21,7 @@ export default async function AwsSetupPage({ params, searchParams }: { params: P
   const { orgId } = await params;
   const search = await searchParams;
   const { access } = await requirePageOrgAccess(orgId, 'aws.read', `/orgs/${orgId}/aws`);
-  const wizard = { step: first(search.step), providerId: first(search.providerId), roleId: first(search.roleId) };
+  const wizard = { step: first(search.step), providerId: first(search.providerId), roleId: first(search.roleId), way: first(search.way) };
   const queryClient = makeQueryClient();
   const [providers, roles, chain, issuer] = await Promise.all([listAwsProviders(access), listAwsRoles(access), getTrustChain(access), getIssuerSettings(access)]);
   queryClient.setQueryData(keys.awsList(orgId, 'providers'), { items: providers, nextCursor: null });

@@ -10,7 +10,7 @@ import { CloudIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
-import { isInAws, locate, NEW, wizardHref, type Step, type WizardParams } from '@/lib/client/aws-wizard';
+import { isStepDone, locate, NEW, wizardHref, type Step, type WizardParams } from '@/lib/client/aws-wizard';
 import { awsProvidersQuery, awsRolesQuery, awsTrustChainQuery } from '@/lib/client/queries/aws';
 import { issuerQuery } from '@/lib/client/queries/issuer';
 import type { TAwsProvider, TAwsRole } from '@/lib/schemas/aws';
@@ -94,12 +94,13 @@ function Wizard({ orgId, canManage, params, providers, roles, issuer, audiences 
   const loc = locate({ ...params, step: params.step ?? landing }, providers, roles);
   const provider = record(loc.provider);
   const role = record(loc.role);
+  const way = params.way === 'yourself' ? 'yourself' : 'trustbridge';
   const providerId = provider?.id ?? null;
   const roleId = role?.id ?? null;
   const hrefOf = (step: Step) => wizardHref(orgId, { step, providerId, roleId });
   const done: Record<Step, boolean> = {
-    provider: provider !== null && isInAws(provider),
-    role: role !== null && isInAws(role),
+    provider: provider !== null && isStepDone(provider),
+    role: role !== null && isStepDone(role),
     credential: false,
     verify: provider?.status === 'in_sync' && role?.status === 'in_sync',
   };
@@ -114,9 +115,9 @@ function Wizard({ orgId, canManage, params, providers, roles, issuer, audiences 
       </Alert>
     );
   } else if (loc.step === 'provider') {
-    content = <ProviderStep orgId={orgId} provider={loc.provider ?? NEW} issuer={issuer} audiences={audiences} canManage={canManage} roleId={roleId} />;
+    content = <ProviderStep initialWay={way} orgId={orgId} provider={loc.provider ?? NEW} issuer={issuer} audiences={audiences} canManage={canManage} roleId={roleId} />;
   } else if (loc.step === 'role') {
-    content = <RoleStep orgId={orgId} role={loc.role ?? NEW} providerId={providerId} defaultAccountId={provider?.accountId ?? ''} canManage={canManage} />;
+    content = <RoleStep initialWay={way} orgId={orgId} role={loc.role ?? NEW} providerId={providerId} defaultAccountId={provider?.accountId ?? ''} canManage={canManage} />;
   } else if (loc.step === 'credential') {
     content = role ? <CredentialStep orgId={orgId} role={role} providerId={providerId} /> : <NeedsRole orgId={orgId} providerId={providerId} />;
   } else {

@@ -1,4 +1,5 @@
 'use client';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -6,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
-import { deleteAwsRecord, deleteAwsRecordInAws, useAwsMutation, type AwsKind } from '@/lib/client/queries/aws';
+import { deleteAwsRecord, deleteAwsRecordInAws, forgetAwsRecord, useAwsMutation, type AwsKind } from '@/lib/client/queries/aws';
 import { wizardHref } from '@/lib/client/aws-wizard';
 import type { PermissionTarget } from '@/lib/domain/aws/required-permissions';
 import { AwsActionForm, useAwsAction } from './aws-action';
@@ -21,13 +22,19 @@ type Choice = 'record' | 'aws';
 
 export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClose }: { orgId: string; kind: AwsKind; id: string; name: string; target: PermissionTarget; open: boolean; onClose: () => void }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const radio = useId();
   const [choice, setChoice] = useState<Choice>('record');
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | undefined>();
   const credentials = useAwsCredentials();
   const what = kind === 'providers' ? 'OIDC provider' : 'role';
-  const forget = useAwsMutation(orgId, () => deleteAwsRecord(orgId, kind, id), { onSuccess: () => router.replace(wizardHref(orgId, { step: kind === 'providers' ? 'provider' : 'role' })) });
+  const forget = useAwsMutation(orgId, () => deleteAwsRecord(orgId, kind, id), {
+    onSuccess: () => {
+      forgetAwsRecord(queryClient, orgId, kind, id);
+      router.replace(wizardHref(orgId, { step: kind === 'providers' ? 'provider' : 'role' }));
+    },
+  });
   const inAws = useAwsAction(orgId, credentials, (_: void, awsCredentials) => deleteAwsRecordInAws(orgId, kind, id, { awsCredentials }), { onSuccess: () => (setTyped(''), onClose()) });
   const close = () => {
     forget.reset();

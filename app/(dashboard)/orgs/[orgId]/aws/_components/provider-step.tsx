@@ -8,7 +8,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/code-block';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { ApiError } from '@/lib/client/api';
-import { isInAws, wizardHref } from '@/lib/client/aws-wizard';
+import { wizardHref } from '@/lib/client/aws-wizard';
 import { applyAwsRecord, createAwsProvider, useAwsMutation } from '@/lib/client/queries/aws';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { providerArn } from '@/lib/domain/aws/arn';
@@ -18,6 +18,7 @@ import { useAwsCredentials } from './aws-credentials';
 import { DeleteRecordDialog } from './delete-record-dialog';
 import { ExportTabs } from './export-tabs';
 import { RecordFacts, RecordHeader } from './record-facts';
+import { applyLabel } from './record-status';
 import { TwoWays, type Way } from './two-ways';
 
 const LABELS = { accountId: 'AWS account ID', audiences: 'Client IDs (audiences)', thumbprints: 'Thumbprints (optional)' };
@@ -25,8 +26,8 @@ const ZProviderForm = z.object({ accountId: ZAccountId, audiences: ZClientIds, t
 const lines = (text: string) => text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean);
 
 /** The first step: the organization's issuer as an IAM OIDC provider in one AWS account. */
-export function ProviderStep({ orgId, provider, issuer, audiences, canManage, roleId }: { orgId: string; provider: TAwsProvider | 'new'; issuer: string; audiences: readonly string[]; canManage: boolean; roleId: string | null }) {
-  const [way, setWay] = useState<Way>('trustbridge');
+export function ProviderStep({ orgId, provider, issuer, audiences, canManage, roleId, initialWay }: { orgId: string; provider: TAwsProvider | 'new'; issuer: string; audiences: readonly string[]; canManage: boolean; roleId: string | null; initialWay: Way }) {
+  const [way, setWay] = useState<Way>(initialWay);
   if (provider === 'new') {
     if (!canManage) return <Alert tone="info">No OIDC provider is recorded yet. An owner or admin of this organization creates it here.</Alert>;
     return <NewProvider orgId={orgId} issuer={issuer} audiences={audiences} way={way} setWay={setWay} roleId={roleId} />;
@@ -42,14 +43,14 @@ function NewProvider({ orgId, issuer, audiences, way, setWay, roleId }: { orgId:
   const value = { accountId: accountId.trim(), audiences: lines(clientIds), thumbprints: lines(thumbprints) };
   const errors = useFormErrors(ZProviderForm, value, LABELS);
   const credentials = useAwsCredentials();
-  const open = (id: string) => router.replace(wizardHref(orgId, { step: 'provider', providerId: id, roleId }));
+  const open = (id: string, yourself = false) => router.replace(wizardHref(orgId, { step: 'provider', providerId: id, roleId, way: yourself ? 'yourself' : undefined }));
   // An AWS refusal after the record was written (error.record): the record says what exists now.
   const onError = (error: Error) => {
     const record = error instanceof ApiError ? z.object({ id: z.string() }).safeParse(error.details.record) : null;
     if (record?.success) open(record.data.id);
   };
   const apply = useAwsAction(orgId, credentials, (input: z.output<typeof ZProviderForm>, awsCredentials) => createAwsProvider(orgId, { ...input, apply: true, awsCredentials }), { onSuccess: (p) => open(p.id), onError });
-  const record = useAwsMutation(orgId, (input: z.output<typeof ZProviderForm>) => createAwsProvider(orgId, { ...input, apply: false }), { onSuccess: (p) => open(p.id), onError: errors.fromError });
+  const record = useAwsMutation(orgId, (input: z.output<typeof ZProviderForm>) => createAwsProvider(orgId, { ...input, apply: false }), { onSuccess: (p) => open(p.id, true), onError: errors.fromError });
   const validAccount = ZAccountId.safeParse(value.accountId).success;
   const target = { accountId: validAccount ? value.accountId : '<account id>', ...(validAccount ? { providerArn: providerArn('aws', value.accountId, issuer) } : {}) };
   const submit = (run: (input: z.output<typeof ZProviderForm>) => void) => {
@@ -105,7 +106,6 @@ function ProviderRecord({ orgId, provider, canManage, way, setWay, roleId }: { o
   const [deleting, setDeleting] = useState(false);
   const apply = useAwsAction(orgId, credentials, (_: void, awsCredentials) => applyAwsRecord(orgId, 'providers', provider.id, { prune, awsCredentials }));
   const target = { accountId: provider.accountId, providerArn: provider.arn };
-  const inAws = isInAws(provider);
   const exports = <ExportTabs orgId={orgId} kind="providers" id={provider.id} what={`the OIDC provider in ${provider.accountId}`} />;
   return (
     <div className="space-y-5">
@@ -132,7 +132,7 @@ function ProviderRecord({ orgId, provider, canManage, way, setWay, roleId }: { o
               credentials={credentials}
               operations={['provider.apply']}
               target={target}
-              submitLabel={inAws ? 'Apply the record again' : 'Create the provider in AWS'}
+              submitLabel={applyLabel(provider, 'Create the provider in AWS')}
               pending={apply.mutation.isPending}
               error={apply.mutation.error}
               onSubmit={() => apply.run(undefined)}

@@ -1,5 +1,7 @@
 import { Badge } from '@/components/ui/badge';
+import { isInAws } from '@/lib/client/aws-wizard';
 import type { AwsRecordStatus, VerificationState } from '@/lib/domain/aws/verification-state';
+import type { TAwsProvider } from '@/lib/schemas/aws';
 
 // How a record's status and its last verification read on screen: a word and a symbol with every
 // colour, so nothing is told by colour alone.
@@ -48,4 +50,10 @@ export function VerificationBadge({ state }: { state: VerificationState }) {
       {v.label}
     </Badge>
   );
+}
+
+/** The apply button says what it will do: create, bring AWS up to the edited record, or apply again. */
+export function applyLabel(record: Pick<TAwsProvider, 'status' | 'lastApply' | 'lastVerification'>, create: string): string {
+  if (!isInAws(record)) return create;
+  return record.status === 'recorded' ? 'Apply the changes in AWS' : 'Apply the record again';
 }

@@ -47,7 +47,7 @@ const hours = (seconds: number) => `${seconds / 3600} hour${seconds === 3600 ? '
 
 type Mode = { kind: 'new'; accountId: string; way: Way; onWay: (way: Way) => void } | { kind: 'edit'; role: TAwsRole };
 
-export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: string; context: TPolicyContext; mode: Mode; onDone: (role: TAwsRole) => void; onCancel?: () => void }) {
+export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: string; context: TPolicyContext; mode: Mode; onDone: (role: TAwsRole, way: Way) => void; onCancel?: () => void }) {
   const role = mode.kind === 'edit' ? mode.role : null;
   const tp = useRoleTrustPolicy(orgId, context, role ? { document: role.trustPolicy, choice: role.builder, trustPolicyId: role.trustPolicyId, accountId: role.accountId } : { accountId: mode.kind === 'new' ? mode.accountId : '' });
   const [roleName, setRoleName] = useState(role?.roleName ?? '');
@@ -73,10 +73,10 @@ export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: st
   // An AWS refusal after the record was written: open the record, which says what exists in AWS now.
   const onCreateError = (error: Error) => {
     const written = error instanceof ApiError ? ZAwsRole.safeParse(error.details.record) : null;
-    if (written?.success) onDone(written.data);
+    if (written?.success) onDone(written.data, 'trustbridge');
   };
-  const create = useAwsAction(orgId, credentials, (body: RoleInput, awsCredentials) => createAwsRole(orgId, { ...body, apply: true, awsCredentials }), { onSuccess: onDone, onError: onCreateError });
-  const record = useAwsMutation(orgId, (body: RoleInput) => (role ? updateAwsRole(orgId, role.id, { ...editable(body), version: role.version }) : createAwsRole(orgId, { ...body, apply: false })), { onSuccess: onDone, onError: errors.fromError });
+  const create = useAwsAction(orgId, credentials, (body: RoleInput, awsCredentials) => createAwsRole(orgId, { ...body, apply: true, awsCredentials }), { onSuccess: (r) => onDone(r, 'trustbridge'), onError: onCreateError });
+  const record = useAwsMutation(orgId, (body: RoleInput) => (role ? updateAwsRole(orgId, role.id, { ...editable(body), version: role.version }) : createAwsRole(orgId, { ...body, apply: false })), { onSuccess: (r) => onDone(r, 'yourself'), onError: errors.fromError });
   const validAccount = ZAccountId.safeParse(accountId).success;
   const validName = ZRoleName.safeParse(value.roleName).success && ZRolePath.safeParse(value.path).success;
   const target = { accountId: validAccount ? accountId : '<account id>', ...(validAccount && validName ? { roleArn: roleArn({ partition: 'aws', accountId, path: value.path, name: value.roleName }) } : {}) };

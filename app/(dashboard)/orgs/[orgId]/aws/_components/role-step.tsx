@@ -9,7 +9,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { CodeBlock, CopyField } from '@/components/ui/code-block';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
-import { isInAws, wizardHref } from '@/lib/client/aws-wizard';
+import { wizardHref } from '@/lib/client/aws-wizard';
 import { applyAwsRecord, awsRoleQuery } from '@/lib/client/queries/aws';
 import { trustPolicyContextQuery } from '@/lib/client/queries/trust-policies';
 import type { TAwsRole } from '@/lib/schemas/aws';
@@ -19,6 +19,7 @@ import { useAwsCredentials } from './aws-credentials';
 import { DeleteRecordDialog } from './delete-record-dialog';
 import { ExportTabs } from './export-tabs';
 import { RecordFacts, RecordHeader } from './record-facts';
+import { applyLabel } from './record-status';
 import { RoleForm } from './role-form';
 import { RoleReach } from './role-reach';
 import { TwoWays, type Way } from './two-ways';
@@ -40,16 +41,16 @@ function WithContext({ orgId, children }: { orgId: string; children: (context: T
 }
 
 /** The second step: an IAM role whose trust policy says which environments may assume it. */
-export function RoleStep({ orgId, role, providerId, defaultAccountId, canManage }: { orgId: string; role: TAwsRole | 'new'; providerId: string | null; defaultAccountId: string; canManage: boolean }) {
+export function RoleStep({ orgId, role, providerId, defaultAccountId, canManage, initialWay }: { orgId: string; role: TAwsRole | 'new'; providerId: string | null; defaultAccountId: string; canManage: boolean; initialWay: Way }) {
   const router = useRouter();
-  const [way, setWay] = useState<Way>('trustbridge');
-  const open = (id: string) => router.replace(wizardHref(orgId, { step: 'role', providerId, roleId: id }));
+  const [way, setWay] = useState<Way>(initialWay);
+  const open = (id: string, recorded: Way) => router.replace(wizardHref(orgId, { step: 'role', providerId, roleId: id, way: recorded === 'yourself' ? 'yourself' : undefined }));
   if (role === 'new') {
     if (!canManage) return <Alert tone="info">No role is recorded yet. An owner or admin of this organization creates it here.</Alert>;
     return (
       <div className="space-y-5">
         <p className="text-sm text-slate-700">The role&apos;s trust policy decides which of this organization&apos;s environments may assume it. Start from a preset, check the reach, then create it.</p>
-        <WithContext orgId={orgId}>{(context) => <RoleForm orgId={orgId} context={context} mode={{ kind: 'new', accountId: defaultAccountId, way, onWay: setWay }} onDone={(r) => open(r.id)} />}</WithContext>
+        <WithContext orgId={orgId}>{(context) => <RoleForm orgId={orgId} context={context} mode={{ kind: 'new', accountId: defaultAccountId, way, onWay: setWay }} onDone={(r, recorded) => open(r.id, recorded)} />}</WithContext>
       </div>
     );
   }
@@ -139,7 +140,7 @@ function RoleRecord({ orgId, listed, providerId, canManage, way, setWay }: { org
               credentials={credentials}
               operations={['role.apply']}
               target={target}
-              submitLabel={isInAws(role) ? 'Apply the record again' : 'Create the role in AWS'}
+              submitLabel={applyLabel(role, 'Create the role in AWS')}
               pending={apply.mutation.isPending}
               error={apply.mutation.error}
               onSubmit={() => apply.run(undefined)}
