@@ -4,9 +4,10 @@ import { apiPost, expect, MAIN_URL, required, seedOrganization, snap, test } fro
 
 // The AWS wizard on the main e2e server, whose PUBLIC_URL is http://127.0.0.1:<port>: AWS cannot use
 // that issuer, so creating the provider in AWS is refused with the reason and the fix — and it can
-// still be recorded and done by hand from the exports. Then a role from a saved trust policy (the
-// server's own AWS credentials: none here, explained), edited, deleted in AWS and deleted as a
-// record, each explicitly and confirmed.
+// still be recorded (and edited) and done by hand from the exports. Then a role from a saved trust
+// policy (the server's own AWS credentials: none here, explained), edited and applied, changed in
+// AWS behind Trustbridge's back and that version taken into the record, deleted in AWS and deleted
+// as a record, each explicitly and confirmed.
 
 const ACCESS_KEY_ID = 'AKIAE2ERECORDSKEY001';
 const SECRET = 'e2e-records-secret-canary-77c2';
@@ -18,7 +19,7 @@ async function pasteCredentials(scope: Page | Locator): Promise<void> {
 
 const records = (page: Page) => page.getByRole('table', { name: 'AWS providers and roles' });
 
-test('http issuer refused, provider recorded by hand, role from a saved policy edited, deleted in AWS and as a record', async ({ page, guard }) => {
+test('http issuer refused; provider recorded by hand and edited; role from a saved policy edited, drift taken into the record, deleted in AWS and as a record', async ({ page, guard }) => {
   test.setTimeout(180_000);
   guard.allowHttpError(400);
   const moto = motoClient(required('TRUSTBRIDGE_E2E_MOTO_URL'));
@@ -64,6 +65,11 @@ test('http issuer refused, provider recorded by hand, role from a saved policy e
   await page.getByRole('tab', { name: 'AWS CLI' }).click();
   await expect(page.getByLabel(`AWS CLI for the OIDC provider in ${MOTO_ACCOUNT_ID}`)).toContainText('aws iam create-open-id-connect-provider');
   await expect(records(page).getByRole('row', { name: /OIDC provider/ })).toContainText('Not applied');
+  // Its client IDs can be edited (the account and URL cannot).
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Client IDs (audiences)').fill('sts.amazonaws.com\nmy-deploy-tool');
+  await page.getByRole('button', { name: 'Save the provider' }).click();
+  await expect(page.getByText('sts.amazonaws.com, my-deploy-tool', { exact: true })).toBeVisible();
 
   // The role from the saved policy; the server's own credentials are none here, and that is explained.
   await page.getByRole('link', { name: 'Next: the role' }).click();
@@ -94,6 +100,24 @@ test('http issuer refused, provider recorded by hand, role from a saved policy e
   await page.getByRole('button', { name: 'Apply the changes in AWS' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Updated in AWS' })).toBeVisible();
   expect((moto.aws(['iam', 'get-role', '--role-name', roleName]).json as { Role: { MaxSessionDuration: number } }).Role.MaxSessionDuration).toBe(7200);
+
+  // Changed in the console behind Trustbridge's back: verify finds it, and the record takes AWS's version.
+  expect(moto.aws(['iam', 'update-role', '--role-name', roleName, '--max-session-duration', '10800', '--description', 'edited in the console']).status).toBe(0);
+  const roleUrl = page.url();
+  await page.goto(roleUrl.replace('step=role', 'step=verify'));
+  const panel = page.getByRole('region', { name: `Verify Role ${roleName}` });
+  await pasteCredentials(page);
+  await panel.getByRole('button', { name: 'Verify the role' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Drifted: 2 differences' })).toBeVisible();
+  await expect(panel.getByRole('listitem', { name: 'Difference at maxSessionDuration' })).toContainText('10800');
+  await expect(panel.getByRole('listitem', { name: 'Difference at description' })).toContainText('edited in the console');
+  await pasteCredentials(page);
+  await panel.getByRole('button', { name: "Take AWS's version into the record" }).click();
+  await expect(panel.getByText("The record now holds AWS's version.")).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: 'In sync' })).toBeVisible();
+  await page.goto(roleUrl);
+  await expect(page.getByText('3 h (MaxSessionDuration 10800)')).toBeVisible();
+  await expect(page.getByText('edited in the console')).toBeVisible();
 
   // Delete in AWS: explicit, confirmed by the name; the record stays.
   await page.getByRole('button', { name: 'Delete…' }).click();

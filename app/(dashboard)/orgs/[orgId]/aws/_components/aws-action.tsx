@@ -40,6 +40,8 @@ export function AwsActionForm({
   onSubmit,
   children,
   errorLabels,
+  danger = false,
+  onCancel,
 }: {
   credentials: AwsCredentials;
   operations: readonly AwsOperation[];
@@ -50,6 +52,9 @@ export function AwsActionForm({
   onSubmit: () => void;
   children?: ReactNode;
   errorLabels?: Readonly<Record<string, string>>;
+  /** A destructive action (deleting in AWS). */
+  danger?: boolean;
+  onCancel?: () => void;
 }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -60,7 +65,12 @@ export function AwsActionForm({
       <AwsCredentialsFields credentials={credentials} operations={operations} target={target} />
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" loading={pending}>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+        <Button type="submit" variant={danger ? 'danger' : 'primary'} loading={pending}>
           {submitLabel}
         </Button>
         <AwsProgress pending={pending} />

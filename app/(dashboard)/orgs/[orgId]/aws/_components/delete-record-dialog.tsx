@@ -79,6 +79,8 @@ export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClos
             operations={[kind === 'providers' ? 'provider.delete-in-aws' : 'role.delete-in-aws']}
             target={target}
             submitLabel={`Delete the ${what} in AWS`}
+            danger
+            onCancel={close}
             pending={inAws.mutation.isPending}
             error={inAws.mutation.error}
             onSubmit={() => {

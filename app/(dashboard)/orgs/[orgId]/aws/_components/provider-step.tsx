@@ -17,13 +17,13 @@ import { AwsActionForm, useAwsAction } from './aws-action';
 import { useAwsCredentials } from './aws-credentials';
 import { DeleteRecordDialog } from './delete-record-dialog';
 import { ExportTabs } from './export-tabs';
+import { lines, PROVIDER_LABELS, ProviderEdit } from './provider-edit';
 import { RecordFacts, RecordHeader } from './record-facts';
 import { applyLabel } from './record-status';
 import { TwoWays, type Way } from './two-ways';
 
-const LABELS = { accountId: 'AWS account ID', audiences: 'Client IDs (audiences)', thumbprints: 'Thumbprints (optional)' };
+const LABELS = PROVIDER_LABELS;
 const ZProviderForm = z.object({ accountId: ZAccountId, audiences: ZClientIds, thumbprints: ZThumbprints });
-const lines = (text: string) => text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean);
 
 /** The first step: the organization's issuer as an IAM OIDC provider in one AWS account. */
 export function ProviderStep({ orgId, provider, issuer, audiences, canManage, roleId, initialWay }: { orgId: string; provider: TAwsProvider | 'new'; issuer: string; audiences: readonly string[]; canManage: boolean; roleId: string | null; initialWay: Way }) {
@@ -104,12 +104,29 @@ function ProviderRecord({ orgId, provider, canManage, way, setWay, roleId }: { o
   const credentials = useAwsCredentials();
   const [prune, setPrune] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const apply = useAwsAction(orgId, credentials, (_: void, awsCredentials) => applyAwsRecord(orgId, 'providers', provider.id, { prune, awsCredentials }));
   const target = { accountId: provider.accountId, providerArn: provider.arn };
   const exports = <ExportTabs orgId={orgId} kind="providers" id={provider.id} what={`the OIDC provider in ${provider.accountId}`} />;
   return (
     <div className="space-y-5">
-      <RecordHeader title={`OIDC provider in account ${provider.accountId}`} record={provider} actions={canManage ? <Button size="sm" variant="secondary" onClick={() => setDeleting(true)}>Delete…</Button> : null} />
+      <RecordHeader
+        title={`OIDC provider in account ${provider.accountId}`}
+        record={provider}
+        actions={
+          canManage && !editing ? (
+            <>
+              <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setDeleting(true)}>
+                Delete…
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      {editing ? <ProviderEdit orgId={orgId} provider={provider} onDone={() => setEditing(false)} /> : null}
       <RecordFacts
         facts={[
           ['ARN', <CopyField key="arn" value={provider.arn} label="Provider ARN" />],

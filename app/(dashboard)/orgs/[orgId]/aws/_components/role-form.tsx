@@ -14,6 +14,7 @@ import type { TPolicyContext } from '@/lib/schemas/trust-policy';
 import { AwsActionForm, useAwsAction } from './aws-action';
 import { useAwsCredentials } from './aws-credentials';
 import { AwsErrorDetails } from './aws-error';
+import { lines } from './provider-edit';
 import { RoleTrustPolicy, useRoleTrustPolicy } from './role-trust-policy';
 import { TwoWays, type Way } from './two-ways';
 
@@ -42,7 +43,6 @@ const ZRoleForm = z.object({
 });
 
 const HOURS = Array.from({ length: MAX_SESSION_DURATION_MAX / 3600 }, (_, i) => (i + 1) * 3600).filter((s) => s >= MAX_SESSION_DURATION_MIN);
-const lines = (text: string) => text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean);
 const hours = (seconds: number) => `${seconds / 3600} hour${seconds === 3600 ? '' : 's'}`;
 
 type Mode = { kind: 'new'; accountId: string; way: Way; onWay: (way: Way) => void } | { kind: 'edit'; role: TAwsRole };
