@@ -55,6 +55,9 @@ test('http issuer refused; provider recorded by hand and edited; role from a sav
   await expect(page.getByLabel('Secret access key')).toHaveValue('');
   await expect(page.getByRole('heading', { name: 'No provider or role recorded yet' })).toBeVisible();
   await snap(page, '82-aws-issuer-refused');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, '82-aws-issuer-refused-phone');
+  await page.setViewportSize({ width: 1280, height: 860 });
 
   // Done by hand instead: recorded, and the exports say how.
   await page.getByRole('tab', { name: "I'll do it myself" }).click();

@@ -91,7 +91,7 @@ export function TrustChain({ orgId, chain }: { orgId: string; chain: TTrustChain
         <Node kind="Issuer (this organization)" className="max-w-full">
           <code className="block break-all font-mono text-xs text-slate-800">{chain.issuer}</code>
           {chain.issuerUsableByAws.ok ? null : (
-            <p className="mt-1 text-xs text-amber-800">
+            <p className="mt-1 text-xs text-amber-800 wrap-anywhere">
               <span aria-hidden="true" className="mr-1 font-bold">
                 !
               </span>
