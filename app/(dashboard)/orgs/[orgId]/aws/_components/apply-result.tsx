@@ -1,10 +1,10 @@
 import { Alert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { DateTime } from '@/components/ui/time';
 import { requiredPolicy, type AwsOperation, type PermissionTarget } from '@/lib/domain/aws/required-permissions';
 import type { TApplyStep, TLastApply } from '@/lib/schemas/aws';
 import { CodeBlock } from '@/components/ui/code-block';
 import { awsErrorTitle } from './aws-error';
+import { SymbolBadge } from './record-status';
 
 // The record's last apply (or delete in AWS), step by step: what exists in AWS now. Read from the
 // record, so it is the same after a reload; a refusal is explained from it too (the failed step
@@ -26,12 +26,9 @@ export function ApplySteps({ steps }: { steps: readonly TApplyStep[] }) {
         const s = STEP[step.status];
         return (
           <li key={`${step.action}-${step.target}-${i}`} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-3 py-2 text-sm">
-            <Badge tone={s.tone}>
-              <span aria-hidden="true" className="mr-1 font-bold">
-                {s.symbol}
-              </span>
+            <SymbolBadge tone={s.tone} symbol={s.symbol}>
               {s.label}
-            </Badge>
+            </SymbolBadge>
             <span className="min-w-0 flex-1">
               <code className="font-mono text-xs font-medium text-slate-900">{step.action}</code>{' '}
               <code className="break-all font-mono text-xs text-slate-600">{step.target}</code>

@@ -1,7 +1,7 @@
 'use client';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { CodeBlock, CopyField } from '@/components/ui/code-block';
-import { cn } from '@/components/ui/cn';
+import { ChoiceCards } from '@/components/ui/choice-cards';
 import { TextField } from '@/components/ui/field';
 import { REQUIRED_ACTIONS, requiredPolicyFor, type AwsOperation, type PermissionTarget } from '@/lib/domain/aws/required-permissions';
 import { ACCOUNT_ID_PATTERN } from '@/lib/domain/aws/limits';
@@ -62,7 +62,6 @@ const SECRET_INPUT = { autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 
 
 /** Where the credentials for the next AWS request come from, and the IAM policy they need. */
 export function AwsCredentialsFields({ credentials, operations, target }: { credentials: AwsCredentials; operations: readonly AwsOperation[]; target: PermissionTarget }) {
-  const name = useId();
   const { source, values, errors } = credentials;
   const choices: Array<{ value: Source; title: string; text: string }> = [
     { value: 'paste', title: 'Paste temporary credentials', text: 'Used for this one request, then cleared. Never stored, logged or sent back.' },
@@ -72,17 +71,7 @@ export function AwsCredentialsFields({ credentials, operations, target }: { cred
     <fieldset className="space-y-4 rounded-md border border-slate-200 bg-slate-50/60 p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">AWS credentials</legend>
       <p className="-mt-2 text-xs text-slate-600">{ACCOUNT_ID_PATTERN.test(target.accountId) ? `Of AWS account ${target.accountId}: Trustbridge checks the account before it changes anything.` : 'Of the AWS account above: Trustbridge checks the account before it changes anything.'}</p>
-      <div className="grid gap-2 sm:grid-cols-2">
-        {choices.map((c) => (
-          <label key={c.value} className={cn('flex cursor-pointer gap-2.5 rounded-md border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600', source === c.value ? 'border-brand-500 bg-brand-50' : 'border-slate-200 bg-white hover:bg-slate-50')}>
-            <input type="radio" name={name} checked={source === c.value} onChange={() => credentials.setSource(c.value)} className="mt-0.5 size-4" />
-            <span>
-              <span className="block font-medium text-slate-900">{c.title}</span>
-              <span className="block text-xs text-slate-600">{c.text}</span>
-            </span>
-          </label>
-        ))}
-      </div>
+      <ChoiceCards legend="Where the credentials come from" hideLegend choices={choices} value={source} onChange={credentials.setSource} className="sm:grid-cols-2" />
       {source === 'paste' ? (
         <div className="grid gap-3 md:grid-cols-2">
           <TextField label="Access key ID" value={values.accessKeyId} onChange={(e) => credentials.set('accessKeyId', e.target.value)} error={errors.accessKeyId} placeholder="ASIA…" {...SECRET_INPUT} />

@@ -3,35 +3,23 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CloudIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
-import { errorMessage } from '@/lib/client/api';
 import { isStepDone, locate, NEW, wizardHref, type Step, type WizardParams } from '@/lib/client/aws-wizard';
 import { awsProvidersQuery, awsRolesQuery, awsTrustChainQuery } from '@/lib/client/queries/aws';
 import { issuerQuery } from '@/lib/client/queries/issuer';
 import type { TAwsProvider, TAwsRole } from '@/lib/schemas/aws';
 import { CredentialStep } from './credential-step';
+import { LoadFailed } from './load-failed';
 import { ProviderStep } from './provider-step';
 import { RecordsList } from './records-list';
 import { RoleStep } from './role-step';
 import { TrustChain } from './trust-chain';
 import { VerifyStep } from './verify-step';
 import { STEP_TITLES, WizardSteps } from './wizard-steps';
-
-function Failed({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
-  return (
-    <Alert tone="error" title={`${what} could not be loaded`}>
-      <p>{errorMessage(error)}</p>
-      <Button size="sm" variant="secondary" className="mt-2" onClick={retry}>
-        Try again
-      </Button>
-    </Alert>
-  );
-}
 
 const record = <T,>(value: T | typeof NEW | null): T | null => (value === NEW ? null : value);
 
@@ -45,7 +33,7 @@ export function AwsSetup({ orgId, canManage, params }: { orgId: string; canManag
   let wizard: ReactNode;
   let list: ReactNode;
   if (providers.isError || roles.isError || issuer.isError) {
-    wizard = <Failed what="The AWS records" error={providers.error ?? roles.error ?? issuer.error} retry={retry} />;
+    wizard = <LoadFailed what="The AWS records" error={providers.error ?? roles.error ?? issuer.error} retry={retry} />;
     list = null;
   } else if (providers.isPending || roles.isPending || issuer.isPending) {
     wizard = <LoadingRows rows={5} label="Loading the AWS setup" />;
@@ -76,7 +64,7 @@ export function AwsSetup({ orgId, canManage, params }: { orgId: string; canManag
         </Card>
         <Card>
           <CardHeader title="Trust chain" description="Who can get into which AWS account: the issuer, the provider in each account, its roles and the environments each admits." />
-          <CardBody>{chain.isError ? <Failed what="The trust chain" error={chain.error} retry={() => void chain.refetch()} /> : chain.isPending ? <LoadingRows rows={3} label="Loading the trust chain" /> : <TrustChain orgId={orgId} chain={chain.data} />}</CardBody>
+          <CardBody>{chain.isError ? <LoadFailed what="The trust chain" error={chain.error} retry={() => void chain.refetch()} /> : chain.isPending ? <LoadingRows rows={3} label="Loading the trust chain" /> : <TrustChain orgId={orgId} chain={chain.data} />}</CardBody>
         </Card>
         <Card>
           <CardHeader title="Providers and roles" description="Every record of this organization, with its status and last verification." />

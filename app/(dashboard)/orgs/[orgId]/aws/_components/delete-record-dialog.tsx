@@ -1,10 +1,10 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
+import { ChoiceCards } from '@/components/ui/choice-cards';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { deleteAwsRecord, deleteAwsRecordInAws, forgetAwsRecord, useAwsMutation, type AwsKind } from '@/lib/client/queries/aws';
@@ -23,7 +23,6 @@ type Choice = 'record' | 'aws';
 export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClose }: { orgId: string; kind: AwsKind; id: string; name: string; target: PermissionTarget; open: boolean; onClose: () => void }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const radio = useId();
   const [choice, setChoice] = useState<Choice>('record');
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | undefined>();
@@ -49,18 +48,7 @@ export function DeleteRecordDialog({ orgId, kind, id, name, target, open, onClos
   return (
     <Dialog open={open} onClose={close} title={`Delete ${name}?`} description={kind === 'roles' ? 'Workloads that assume this role lose access once it is deleted in AWS.' : 'Every role in the account that trusts this provider stops working once it is deleted in AWS.'}>
       <div className="space-y-4">
-        <fieldset className="grid gap-2">
-          <legend className="sr-only">What to delete</legend>
-          {choices.map((c) => (
-            <label key={c.value} className={cn('flex cursor-pointer gap-2.5 rounded-md border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600', choice === c.value ? 'border-red-400 bg-red-50' : 'border-slate-200 bg-white hover:bg-slate-50')}>
-              <input type="radio" name={radio} checked={choice === c.value} onChange={() => setChoice(c.value)} className="mt-0.5 size-4" />
-              <span>
-                <span className="block font-medium text-slate-900">{c.title}</span>
-                <span className="block text-xs text-slate-600">{c.text}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceCards legend="What to delete" hideLegend choices={choices} value={choice} onChange={setChoice} tone="danger" />
         {choice === 'record' ? (
           <>
             {forget.isError ? <AwsErrorDetails error={forget.error} /> : null}

@@ -4,22 +4,21 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { IssuerUrlWarning } from '@/components/issuer/issuer-url-warning';
 import { Alert } from '@/components/ui/alert';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/code-block';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { ApiError } from '@/lib/client/api';
 import { wizardHref } from '@/lib/client/aws-wizard';
-import { applyAwsRecord, createAwsProvider, useAwsMutation } from '@/lib/client/queries/aws';
+import { createAwsProvider, useAwsMutation } from '@/lib/client/queries/aws';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { providerArn } from '@/lib/domain/aws/arn';
 import { ZAccountId, ZClientIds, ZThumbprints, type TAwsProvider } from '@/lib/schemas/aws';
 import { AwsActionForm, useAwsAction } from './aws-action';
 import { useAwsCredentials } from './aws-credentials';
 import { DeleteRecordDialog } from './delete-record-dialog';
-import { ExportTabs } from './export-tabs';
+import { RecordWays } from './apply-record-form';
 import { lines, PROVIDER_LABELS, ProviderEdit } from './provider-edit';
-import { RecordFacts, RecordHeader } from './record-facts';
-import { applyLabel } from './record-status';
+import { RecordButtons, RecordFacts, RecordHeader } from './record-facts';
 import { TwoWays, type Way } from './two-ways';
 
 const LABELS = PROVIDER_LABELS;
@@ -101,30 +100,15 @@ function NewProvider({ orgId, issuer, audiences, way, setWay, roleId }: { orgId:
 }
 
 function ProviderRecord({ orgId, provider, canManage, way, setWay, roleId }: { orgId: string; provider: TAwsProvider; canManage: boolean; way: Way; setWay: (way: Way) => void; roleId: string | null }) {
-  const credentials = useAwsCredentials();
-  const [prune, setPrune] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [editing, setEditing] = useState(false);
-  const apply = useAwsAction(orgId, credentials, (_: void, awsCredentials) => applyAwsRecord(orgId, 'providers', provider.id, { prune, awsCredentials }));
   const target = { accountId: provider.accountId, providerArn: provider.arn };
-  const exports = <ExportTabs orgId={orgId} kind="providers" id={provider.id} what={`the OIDC provider in ${provider.accountId}`} />;
   return (
     <div className="space-y-5">
       <RecordHeader
         title={`OIDC provider in account ${provider.accountId}`}
         record={provider}
-        actions={
-          canManage && !editing ? (
-            <>
-              <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
-                Edit
-              </Button>
-              <Button size="sm" variant="secondary" onClick={() => setDeleting(true)}>
-                Delete…
-              </Button>
-            </>
-          ) : null
-        }
+        actions={<RecordButtons show={canManage && !editing} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} />}
       />
       {editing ? <ProviderEdit orgId={orgId} provider={provider} onDone={() => setEditing(false)} /> : null}
       <RecordFacts
@@ -139,41 +123,7 @@ function ProviderRecord({ orgId, provider, canManage, way, setWay, roleId }: { o
         target={target}
       />
       <IssuerUrlWarning issuer={provider.issuerUrl} />
-      {canManage ? (
-        <TwoWays
-          label="How to apply the provider"
-          way={way}
-          onWay={setWay}
-          trustbridge={
-            <AwsActionForm
-              credentials={credentials}
-              operations={['provider.apply']}
-              target={target}
-              submitLabel={applyLabel(provider, 'Create the provider in AWS')}
-              pending={apply.mutation.isPending}
-              error={apply.mutation.error}
-              onSubmit={() => apply.run(undefined)}
-            >
-              <label className="flex items-start gap-3 text-sm">
-                <input type="checkbox" className="mt-0.5 size-4" checked={prune} onChange={(e) => setPrune(e.target.checked)} />
-                <span>
-                  <span className="font-medium text-slate-900">Remove what others added</span>
-                  <span className="block text-slate-600">Client IDs and thumbprints in AWS that the record does not list. Off: they stay and are listed.</span>
-                </span>
-              </label>
-            </AwsActionForm>
-          }
-          yourself={exports}
-        />
-      ) : (
-        <>
-          <Alert tone="info">You can read this provider and its exports; only owners and admins of this organization change it in AWS.</Alert>
-          {exports}
-        </>
-      )}
-      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
-        <ButtonLink href={wizardHref(orgId, { step: 'role', providerId: provider.id, roleId })}>Next: the role</ButtonLink>
-      </div>
+      <RecordWays orgId={orgId} kind="providers" record={provider} target={target} what={`the OIDC provider in ${provider.accountId}`} way={way} onWay={setWay} canManage={canManage} next={{ href: wizardHref(orgId, { step: 'role', providerId: provider.id, roleId }), label: 'Next: the role' }} />
       {canManage ? <DeleteRecordDialog orgId={orgId} kind="providers" id={provider.id} name={provider.accountId} target={target} open={deleting} onClose={() => setDeleting(false)} /> : null}
     </div>
   );

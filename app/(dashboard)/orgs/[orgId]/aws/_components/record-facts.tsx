@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import { DateTime } from '@/components/ui/time';
 import type { AwsOperation, PermissionTarget } from '@/lib/domain/aws/required-permissions';
 import type { TAwsProvider, TLastApply } from '@/lib/schemas/aws';
@@ -22,6 +23,21 @@ export function RecordHeader({ title, record, actions }: { title: string; record
       </div>
       {actions ? <div className="flex shrink-0 gap-2">{actions}</div> : null}
     </div>
+  );
+}
+
+/** Edit and Delete… for owners and admins, while the record is not being edited. */
+export function RecordButtons({ show, onEdit, onDelete }: { show: boolean; onEdit: () => void; onDelete: () => void }) {
+  if (!show) return null;
+  return (
+    <>
+      <Button size="sm" variant="secondary" onClick={onEdit}>
+        Edit
+      </Button>
+      <Button size="sm" variant="secondary" onClick={onDelete}>
+        Delete…
+      </Button>
+    </>
   );
 }
 

@@ -28,27 +28,33 @@ export function StatusBadge({ status, differenceCount = 0 }: { status: AwsRecord
   return <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>;
 }
 
+/** A badge whose symbol repeats its colour's meaning for those who do not see the colour. */
+export function SymbolBadge({ tone, symbol, children }: { tone: Tone; symbol: string; children: string }) {
+  return (
+    <Badge tone={tone}>
+      <span aria-hidden="true" className="mr-1 font-bold">
+        {symbol}
+      </span>
+      {children}
+    </Badge>
+  );
+}
+
 /** AWS differs from the record: how many differences the last verification found. */
 export function DriftBadge({ count }: { count: number }) {
   return (
-    <Badge tone="amber">
-      <span aria-hidden="true" className="mr-1 font-bold">
-        !
-      </span>
+    <SymbolBadge tone="amber" symbol="!">
       {`Drifted · ${count} difference${count === 1 ? '' : 's'}`}
-    </Badge>
+    </SymbolBadge>
   );
 }
 
 export function VerificationBadge({ state }: { state: VerificationState }) {
   const v = VERIFICATION[state];
   return (
-    <Badge tone={v.tone}>
-      <span aria-hidden="true" className="mr-1 font-bold">
-        {v.symbol}
-      </span>
+    <SymbolBadge tone={v.tone} symbol={v.symbol}>
       {v.label}
-    </Badge>
+    </SymbolBadge>
   );
 }
 

@@ -5,38 +5,26 @@ import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { LintPanel } from '@/components/trust-policy/lint-panel';
 import { Alert } from '@/components/ui/alert';
-import { Button, ButtonLink } from '@/components/ui/button';
 import { CodeBlock, CopyField } from '@/components/ui/code-block';
 import { LoadingRows } from '@/components/ui/skeleton';
-import { errorMessage } from '@/lib/client/api';
 import { wizardHref } from '@/lib/client/aws-wizard';
-import { applyAwsRecord, awsRoleQuery } from '@/lib/client/queries/aws';
+import { awsRoleQuery } from '@/lib/client/queries/aws';
 import { trustPolicyContextQuery } from '@/lib/client/queries/trust-policies';
 import type { TAwsRole } from '@/lib/schemas/aws';
 import type { TPolicyContext } from '@/lib/schemas/trust-policy';
-import { AwsActionForm, useAwsAction } from './aws-action';
-import { useAwsCredentials } from './aws-credentials';
 import { DeleteRecordDialog } from './delete-record-dialog';
-import { ExportTabs } from './export-tabs';
-import { RecordFacts, RecordHeader } from './record-facts';
-import { applyLabel } from './record-status';
+import { RecordWays } from './apply-record-form';
+import { LoadFailed } from './load-failed';
+import { RecordButtons, RecordFacts, RecordHeader } from './record-facts';
 import { RoleForm } from './role-form';
 import { RoleReach } from './role-reach';
-import { TwoWays, type Way } from './two-ways';
+import type { Way } from './two-ways';
 
 /** The builder needs the issuer, audiences and every environment with its sub (fetched by the browser). */
 function WithContext({ orgId, children }: { orgId: string; children: (context: TPolicyContext) => ReactNode }) {
   const context = useQuery(trustPolicyContextQuery(orgId));
   if (context.isPending) return <LoadingRows rows={4} label="Loading the trust-policy builder" />;
-  if (context.isError)
-    return (
-      <Alert tone="error" title="The builder could not load">
-        <p>{errorMessage(context.error)}</p>
-        <Button size="sm" variant="secondary" className="mt-2" onClick={() => void context.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+  if (context.isError) return <LoadFailed what="The trust-policy builder" error={context.error} retry={() => void context.refetch()} />;
   return <>{children(context.data)}</>;
 }
 
@@ -61,13 +49,9 @@ function RoleRecord({ orgId, listed, providerId, canManage, way, setWay }: { org
   // The list has no findings or reach; the record itself has both.
   const detail = useQuery({ ...awsRoleQuery(orgId, listed.id), placeholderData: listed });
   const role = detail.data ?? listed;
-  const credentials = useAwsCredentials();
-  const [prune, setPrune] = useState(false);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const apply = useAwsAction(orgId, credentials, (_: void, awsCredentials) => applyAwsRecord(orgId, 'roles', role.id, { prune, awsCredentials }));
   const target = { accountId: role.accountId, roleArn: role.arn };
-  const exports = <ExportTabs orgId={orgId} kind="roles" id={role.id} what={`the role ${role.roleName}`} />;
   const hours = role.maxSessionDuration % 3600 === 0 ? `${role.maxSessionDuration / 3600} h` : `${role.maxSessionDuration} s`;
   if (editing) {
     return (
@@ -82,18 +66,7 @@ function RoleRecord({ orgId, listed, providerId, canManage, way, setWay }: { org
       <RecordHeader
         title={role.roleName}
         record={role}
-        actions={
-          canManage ? (
-            <>
-              <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
-                Edit
-              </Button>
-              <Button size="sm" variant="secondary" onClick={() => setDeleting(true)}>
-                Delete…
-              </Button>
-            </>
-          ) : null
-        }
+        actions={<RecordButtons show={canManage} onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} />}
       />
       <RecordFacts
         facts={[
@@ -130,41 +103,7 @@ function RoleRecord({ orgId, listed, providerId, canManage, way, setWay }: { org
           {role.findings && role.findings.length > 0 ? <LintPanel findings={role.findings} checks={[]} /> : role.findings ? <p className="text-slate-700">No lint findings.</p> : null}
         </div>
       </details>
-      {canManage ? (
-        <TwoWays
-          label="How to apply the role"
-          way={way}
-          onWay={setWay}
-          trustbridge={
-            <AwsActionForm
-              credentials={credentials}
-              operations={['role.apply']}
-              target={target}
-              submitLabel={applyLabel(role, 'Create the role in AWS')}
-              pending={apply.mutation.isPending}
-              error={apply.mutation.error}
-              onSubmit={() => apply.run(undefined)}
-            >
-              <label className="flex items-start gap-3 text-sm">
-                <input type="checkbox" className="mt-0.5 size-4" checked={prune} onChange={(e) => setPrune(e.target.checked)} />
-                <span>
-                  <span className="font-medium text-slate-900">Remove what others added</span>
-                  <span className="block text-slate-600">Detach managed policies the record does not list. Off: they stay attached and are listed.</span>
-                </span>
-              </label>
-            </AwsActionForm>
-          }
-          yourself={exports}
-        />
-      ) : (
-        <>
-          <Alert tone="info">You can read this role and its exports; only owners and admins of this organization change it in AWS.</Alert>
-          {exports}
-        </>
-      )}
-      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
-        <ButtonLink href={wizardHref(orgId, { step: 'credential', providerId, roleId: role.id })}>Next: the credential</ButtonLink>
-      </div>
+      <RecordWays orgId={orgId} kind="roles" record={role} target={target} what={`the role ${role.roleName}`} way={way} onWay={setWay} canManage={canManage} next={{ href: wizardHref(orgId, { step: 'credential', providerId, roleId: role.id }), label: 'Next: the credential' }} />
       {canManage ? <DeleteRecordDialog orgId={orgId} kind="roles" id={role.id} name={role.roleName} target={target} open={deleting} onClose={() => setDeleting(false)} /> : null}
     </div>
   );

@@ -1,9 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ConditionRows } from '@/components/trust-policy/builder/condition-rows';
-import { ACCOUNT_ID_PATTERN, accountIdOf, initialModel, modelFromDocument, withAccountId } from '@/components/trust-policy/builder/builder-context';
+import { ACCOUNT_ID_PATTERN, accountIdOf, initialModel, modelFromDocument, PREVIEW_ACCOUNT, withAccountId } from '@/components/trust-policy/builder/builder-context';
 import { PresetPicker } from '@/components/trust-policy/builder/preset-picker';
 import { ProviderSettings } from '@/components/trust-policy/builder/provider-settings';
 import { useBuilderModel } from '@/components/trust-policy/builder/use-builder-model';
@@ -12,7 +12,7 @@ import { PolicyJson } from '@/components/trust-policy/policy-json';
 import { PreservedParts } from '@/components/trust-policy/preserved-parts';
 import { ReachPreview } from '@/components/trust-policy/reach-preview';
 import { Alert } from '@/components/ui/alert';
-import { cn } from '@/components/ui/cn';
+import { ChoiceCards } from '@/components/ui/choice-cards';
 import { SelectField, TextField } from '@/components/ui/field';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
@@ -23,9 +23,6 @@ import type { TBuilderChoice, TPolicyContext } from '@/lib/schemas/trust-policy'
 // The role's trust policy: built here with the trust-policy builder's own pieces (presets,
 // condition rows, provider settings, lint, live JSON, reach preview) or taken from a saved policy.
 // Either way the reach preview shows which environments it admits before anything reaches AWS.
-
-/** Until an account id is typed, previews use AWS's documentation example account. */
-const PREVIEW_ACCOUNT = '111122223333';
 
 export type Source = 'build' | 'saved';
 
@@ -88,7 +85,6 @@ export type RoleTrustPolicyState = ReturnType<typeof useRoleTrustPolicy>;
 /** Build here or pick a saved policy; then lint, JSON and the reach preview of what was chosen. */
 export function RoleTrustPolicy({ orgId, context, tp, accountError, savedError, accountLocked }: { orgId: string; context: TPolicyContext; tp: RoleTrustPolicyState; accountError: string | undefined; savedError: string | undefined; accountLocked: boolean }) {
   const policies = useQuery({ ...trustPoliciesQuery(orgId), enabled: tp.source === 'saved' });
-  const sourceName = useId();
   const { model } = tp.builder;
   const accountSet = ACCOUNT_ID_PATTERN.test(tp.accountId);
   const previewAccount = accountSet ? tp.accountId : PREVIEW_ACCOUNT;
@@ -108,20 +104,7 @@ export function RoleTrustPolicy({ orgId, context, tp, accountError, savedError, 
   ];
   return (
     <div className="space-y-5">
-      <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-800">Trust policy</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {sources.map((s) => (
-            <label key={s.value} className={cn('flex cursor-pointer gap-2.5 rounded-md border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600', tp.source === s.value ? 'border-brand-500 bg-brand-50' : 'border-slate-200 bg-white hover:bg-slate-50')}>
-              <input type="radio" name={sourceName} checked={tp.source === s.value} onChange={() => tp.setSource(s.value)} className="mt-0.5 size-4" />
-              <span>
-                <span className="block font-medium text-slate-900">{s.title}</span>
-                <span className="block text-xs text-slate-600">{s.text}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceCards legend="Trust policy" choices={sources} value={tp.source} onChange={tp.setSource} className="sm:grid-cols-2" />
       {tp.source === 'build' ? (
         <div className="space-y-5">
           <ProviderSettings context={context} model={model} disabled={false} onChange={tp.builder.update} accountError={accountError} />

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Badge, stageTone } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { wizardHref } from '@/lib/client/aws-wizard';
 import type { VerificationState } from '@/lib/domain/aws/verification-state';
 import type { TTrustChain } from '@/lib/schemas/aws';
-import { VERIFICATION } from './record-status';
+import { VERIFICATION, VerificationBadge } from './record-status';
+import { EnvironmentChips } from './role-reach';
 
 // "Who can get into which AWS account", at a glance: this organization's issuer → the IAM OIDC
 // provider in each account → the roles there → the environments each role admits. Every link is
@@ -20,18 +20,6 @@ const LINE: Record<VerificationState, string> = {
   failed: 'border-red-600 border-double',
 };
 const ENVIRONMENTS_SHOWN = 8;
-
-function State({ state }: { state: VerificationState }) {
-  const v = VERIFICATION[state];
-  return (
-    <Badge tone={v.tone}>
-      <span aria-hidden="true" className="mr-1 font-bold">
-        {v.symbol}
-      </span>
-      {v.label}
-    </Badge>
-  );
-}
 
 /** A link of the chain: the line from the parent, in the state's colour and pattern. */
 function ChainLink({ state, children, label }: { state: VerificationState | 'missing'; children: ReactNode; label: string }) {
@@ -113,7 +101,7 @@ export function TrustChain({ orgId, chain }: { orgId: string; chain: TTrustChain
                         <Link href={wizardHref(orgId, { step: 'verify', providerId: p.id })} className="font-medium text-brand-700 hover:underline">
                           Provider for {p.audiences.join(', ')}
                         </Link>
-                        <State state={p.verification.state} />
+                        <VerificationBadge state={p.verification.state} />
                       </span>
                     ) : (
                       <span className="text-amber-800">No provider recorded: its roles cannot be assumed with this issuer&apos;s tokens.</span>
@@ -131,7 +119,7 @@ export function TrustChain({ orgId, chain }: { orgId: string; chain: TTrustChain
                                 <Link href={wizardHref(orgId, { step: 'verify', providerId: p?.id, roleId: role.id })} className="font-medium text-brand-700 hover:underline wrap-anywhere">
                                   {role.roleName}
                                 </Link>
-                                <State state={role.verification.state} />
+                                <VerificationBadge state={role.verification.state} />
                               </span>
                             </Node>
                             <Environments reach={role.reach} error={role.reachError} drifted={role.verification.state === 'drifted'} />
@@ -152,8 +140,6 @@ export function TrustChain({ orgId, chain }: { orgId: string; chain: TTrustChain
 
 function Environments({ reach, error, drifted }: { reach: TTrustChain['accounts'][number]['roles'][number]['reach']; error: string | undefined; drifted: boolean }) {
   if (!reach) return <p className="text-xs text-slate-600 lg:pt-2">{error ?? 'Reach unknown.'}</p>;
-  const shown = reach.admitted.slice(0, ENVIRONMENTS_SHOWN);
-  const more = reach.admittedCount - shown.length;
   return (
     <div className="min-w-0 lg:pt-1">
       <p className="text-xs text-slate-600">
@@ -164,19 +150,7 @@ function Environments({ reach, error, drifted }: { reach: TTrustChain['accounts'
         {reach.admittedCount === 0 ? ' — nobody can assume it' : ':'}
       </p>
       {drifted ? <p className="text-xs text-amber-800">By the record&apos;s trust policy: the role in AWS differs, so AWS may admit others (see Verify).</p> : null}
-      {shown.length > 0 ? (
-        <ul aria-label="Environments it admits" className="mt-1 flex flex-wrap gap-1.5">
-          {shown.map((env) => (
-            <li key={env.id} className="inline-flex max-w-full items-center gap-1 rounded border border-slate-200 bg-white px-1.5 py-0.5 text-xs">
-              <span className="font-mono text-slate-800 wrap-anywhere">
-                {env.projectSlug}/{env.slug}
-              </span>
-              <Badge tone={stageTone(env.stage)}>{env.stage}</Badge>
-            </li>
-          ))}
-          {more > 0 ? <li className="px-1.5 py-0.5 text-xs text-slate-600">+{more} more</li> : null}
-        </ul>
-      ) : null}
+      {reach.admitted.length > 0 ? <EnvironmentChips environments={reach.admitted.slice(0, ENVIRONMENTS_SHOWN)} more={reach.admittedCount - Math.min(reach.admitted.length, ENVIRONMENTS_SHOWN)} label="Environments it admits" className="mt-1" /> : null}
     </div>
   );
 }
