@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { requiredPolicy } from '../../lib/domain/aws/required-permissions';
 import { motoClient, MOTO_ACCOUNT_ID } from '../../tests/support/moto';
 import { apiPost, expect, MAIN_URL, required, seedOrganization, snap, test } from '../support/test';
 
@@ -8,6 +9,8 @@ import { apiPost, expect, MAIN_URL, required, seedOrganization, snap, test } fro
 // policy (the server's own AWS credentials: none here, explained), edited and applied, changed in
 // AWS behind Trustbridge's back and that version taken into the record, deleted in AWS and deleted
 // as a record, each explicitly and confirmed.
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const ACCESS_KEY_ID = 'AKIAE2ERECORDSKEY001';
 const SECRET = 'e2e-records-secret-canary-77c2';
@@ -92,6 +95,32 @@ test('http issuer refused; provider recorded by hand and edited; role from a sav
   await expect(page.getByRole('status').filter({ hasText: 'Created in AWS' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'a saved trust policy' })).toBeVisible();
   expect(moto.aws(['iam', 'get-role', '--role-name', roleName]).status).toBe(0);
+
+  // A refusal for a missing permission names the IAM action and offers the minimal policy to copy.
+  // (moto here grants everything; the server's mapping of AccessDenied is tested in tests/http.
+  // This answer has the exact shape the server sends.)
+  guard.allowHttpError(403);
+  const roleArn = `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/${roleName}`;
+  const policy = requiredPolicy('role.apply', { accountId: MOTO_ACCOUNT_ID, roleArn });
+  await page.route(
+    '**/aws/roles/*/apply',
+    (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'aws_access_denied', message: `AWS refused iam:UpdateRole on ${roleArn}: the credentials are not allowed to create or update the role. Add iam:UpdateRole to their IAM policy — requiredPolicy lists every action this step needs.`, missingAction: 'iam:UpdateRole', requiredPolicy: policy, awsCode: 'AccessDenied', awsMessage: 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:UpdateRole', action: 'iam:UpdateRole', operation: 'role.apply' } }),
+      }),
+    { times: 1 },
+  );
+  await pasteCredentials(page);
+  await page.getByRole('button', { name: 'Apply the record again' }).click();
+  const denied = page.getByRole('alert').filter({ hasText: 'AWS refused: a permission is missing' });
+  await expect(denied).toContainText('Missing IAM action: iam:UpdateRole');
+  await expect(denied).toContainText('AWS said: AccessDenied');
+  await expect(denied.getByLabel('Minimal IAM policy for this step')).toContainText('"iam:UpdateRole"');
+  await denied.getByRole('button', { name: 'Copy: copy to clipboard' }).click();
+  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(policy);
+  await snap(page, '85-aws-access-denied');
 
   // Edit: the record changes (not applied yet), then apply brings AWS along.
   await page.getByRole('button', { name: 'Edit' }).click();
