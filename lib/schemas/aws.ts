@@ -11,6 +11,7 @@ import {
   THUMBPRINT_PATTERN,
   THUMBPRINTS_MAX,
 } from '@/lib/domain/aws/limits';
+import { REGION_PATTERN } from '@/lib/domain/aws/sts-region';
 
 // AWS field rules shared by forms and handlers (issues 9 and 10). The limits and their sources
 // are in lib/domain/aws/limits.ts; every message names the limit.
@@ -42,7 +43,7 @@ export const ZMaxSessionDuration = z
 export const ZRegion = z
   .string()
   .trim()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/, 'An AWS Region looks like us-east-1.');
+  .regex(REGION_PATTERN, 'An AWS Region looks like us-east-1.');
 
 export const ZClientId = z
   .string()

@@ -10,3 +10,6 @@ export function stsRegionFor(roleArn: string, region: string | null | undefined)
   const parts = parseRoleArn(roleArn);
   return parts.ok ? PARTITION_HOME[parts.partition] : PARTITION_HOME.aws;
 }
+
+/** AWS Regions look like us-east-1, eu-central-2, us-gov-west-1, cn-north-1. */
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
