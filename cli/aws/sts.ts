@@ -24,7 +24,9 @@ export interface AssumeInput {
 }
 
 export async function assumeRoleWithWebIdentity(input: AssumeInput): Promise<AwsSession> {
-  const sts = new STSClient({ region: input.region, maxAttempts: 3, requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000 } });
+  // stderr is for our own messages (credential_process callers show it): no SDK notice about Node 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const sts = new STSClient({ region: input.region, maxAttempts: 3, requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true } });
   try {
     const out = await sts.send(
       new AssumeRoleWithWebIdentityCommand({ RoleArn: input.roleArn, RoleSessionName: input.roleSessionName, DurationSeconds: input.durationSeconds, WebIdentityToken: input.webIdentityToken }),

@@ -17,7 +17,7 @@ export interface TemporaryCredentials {
 
 export type StsResult<T> = { ok: true; value: T } | { ok: false; failure: StsFailure };
 
-const TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 10_000 };
+const TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
 
 function client(region: string, credentials?: Omit<TemporaryCredentials, 'expiration'>): STSClient {
   return new STSClient({ region, maxAttempts: 2, requestHandler: TIMEOUTS, ...(credentials ? { credentials } : {}) });
