@@ -60,7 +60,7 @@ function assumeFailure(failure: StsFailure, target: ConnectionTarget, issuer: st
   const explained = explainStsFailure(failure, { roleArn: target.roleArn, durationSeconds: target.durationSeconds, audience: target.audience, issuer });
   let { fix, detail } = explained;
   if (explained.cause === 'access_denied') {
-    if (precheck && !precheck.admits) fix = `The trust policy refuses it here: ${precheck.failing}. ${fix}`;
+    if (precheck && !precheck.admits) fix = `The trust policy refuses it here: ${precheck.failing.replace(/\.$/, '')}. Change the trust policy of ${role?.name ?? 'the role'} (AWS wizard, role step) so that it admits this environment.`;
     else if (precheck?.admits) fix = `The recorded trust policy of ${role?.name ?? 'the role'} admits this token, so the role in AWS differs from the record (or does not exist): run Verify on the role in the AWS wizard. ${fix}`;
     else fix = `${fix} Record the role in the AWS wizard to have the failing condition named.`;
   }
