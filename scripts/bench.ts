@@ -6,11 +6,14 @@
 //   3. issuer: raw signing rate; oidc-provider's token endpoint as the peer; our token endpoint at
 //      10 and 50 connections; discovery and JWKS; every issuance durably audited
 //   4. trust-policy engine (bench/trust-policy.ts)
+//   5. deployment credentials: GET /api/v1/idp/aws, the effective-credential table of 10,000
+//      environments (bench/credentials.ts)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { credentialsBench, stopping } from '../bench/credentials';
 import { firstContentfulPaint } from '../bench/lib/first-paint';
 import { pageWeightReport } from '../bench/lib/page-weight';
 import { hasWrk, wrkLoad, type LoadConfig, type LoadResult } from '../bench/lib/wrk';
@@ -51,8 +54,8 @@ function start(command: string[], env: Record<string, string>): ChildProcess {
 }
 
 const WRK = hasWrk();
-/** BENCH_ONLY=issuer (or page-weight, fcp, issuer, trust-policy; comma-separated) runs a subset. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'page-weight,fcp,issuer,trust-policy').split(',').map((g) => g.trim()));
+/** BENCH_ONLY=issuer (or page-weight, fcp, issuer, trust-policy, credentials; comma-separated) runs a subset. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'page-weight,fcp,issuer,trust-policy,credentials').split(',').map((g) => g.trim()));
 
 /** wrk when installed (see bench/lib/wrk.ts), else autocannon in its own process. */
 function load(config: LoadConfig): LoadResult {
@@ -244,6 +247,11 @@ async function main() {
     printTable('Issuer (embedded SQLite)', issuer);
     writeResults('issuer', issuer, { database: 'sqlite', durationSeconds: DURATION, environments: tokens.length });
     md.push(markdownTable(`Issuer (embedded SQLite, 100 environments; load generator: ${WRK ? 'wrk' : 'autocannon'})`, issuer));
+    }
+
+    // 5. Deployment credentials
+    if (ONLY.has('credentials')) {
+      md.push(await credentialsBench({ base, cookie, orgId, projectId: String(project.id), authorizations: tokens, serverPid: server.pid, load, quiet: stopping(peer), duration: DURATION, rounds: ROUNDS }));
     }
   } finally {
     server.kill('SIGTERM');
