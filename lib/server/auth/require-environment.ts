@@ -14,8 +14,7 @@ const MESSAGES = {
   token_expired: 'The environment token has expired. Ask an admin for a new one.',
 } as const;
 
-export async function requireEnvironment(request: Request): Promise<EnvironmentPrincipal> {
-  const authorization = request.headers.get('authorization');
+export async function environmentFromAuthorization(authorization: string | null): Promise<EnvironmentPrincipal> {
   if (!authorization) throw new AppError(401, 'unauthenticated', 'Send the environment token as "Authorization: Bearer tbe_…".', undefined, { 'WWW-Authenticate': CHALLENGE });
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   if (!token) throw new AppError(401, 'unauthenticated', 'The Authorization header must be "Bearer <environment token>".', undefined, { 'WWW-Authenticate': CHALLENGE });

@@ -9,6 +9,7 @@ import { explainUniqueViolation, requireFreeScopeAndName } from './credential-co
 import { credentialLabel, credentialSelect, credentialSnapshot, ORG_SCOPE, toCredentialDto } from './credential-dto';
 import { allowedAudience, requireDurationWithinRole, requireProjectOfOrg } from './credential-rules';
 import { findRecordedRole } from './recorded-role';
+import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // POST /api/v1/orgs/{orgId}/credentials: the organization default (no projectId) or a project's
 // default. Checks: project of this org → audience allowed → duration within the recorded role's
@@ -19,7 +20,7 @@ export async function createCredential(access: OrgAccess, input: z.output<typeof
   const scopeKey = projectId ?? ORG_SCOPE;
   const db = getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       if (projectId) await requireProjectOfOrg(tx, access.orgId, projectId);
       const audience = await allowedAudience(tx, access.orgId, input.audience);
       await requireDurationWithinRole(tx, access.orgId, input.roleArn, input.durationSeconds);
@@ -39,6 +40,8 @@ export async function createCredential(access: OrgAccess, input: z.output<typeof
       });
       return toCredentialDto(row, await findRecordedRole(tx, access.orgId, row.roleArn));
     });
+    forgetEffectiveCredentials();
+    return result;
   } catch (error) {
     return explainUniqueViolation(db, error, access.orgId, { scopeKey, name: input.name });
   }

@@ -5,6 +5,7 @@ import { getDb } from '../db/client';
 import { notFound, versionConflict } from '../errors';
 import { credentialLabel, credentialSelect, credentialSnapshot } from './credential-dto';
 import { staleOrMissingVersion } from './version-rule';
+import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // DELETE /api/v1/orgs/{orgId}/credentials/{credentialId}?version=N. Deleting a credential changes
 // the effective credential of many environments at once, so the caller must show it deletes the
@@ -28,4 +29,5 @@ export async function deleteCredential(access: OrgAccess, credentialId: string, 
       ipAddress: access.meta.ipAddress,
     });
   });
+  forgetEffectiveCredentials();
 }

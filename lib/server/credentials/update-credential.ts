@@ -9,6 +9,7 @@ import { explainUniqueViolation, requireFreeScopeAndName } from './credential-co
 import { credentialLabel, credentialSelect, credentialSnapshot, toCredentialDto } from './credential-dto';
 import { allowedAudience, requireDurationWithinRole } from './credential-rules';
 import { findRecordedRole } from './recorded-role';
+import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // PATCH /api/v1/orgs/{orgId}/credentials/{credentialId}: a partial update with compare-and-set on
 // `version` (stale → 409 version_conflict with currentVersion, nothing changes). The merged result
@@ -17,7 +18,7 @@ import { findRecordedRole } from './recorded-role';
 export async function updateCredential(access: OrgAccess, credentialId: string, input: z.output<typeof ZUpdateCredential>): Promise<TDeploymentCredential> {
   const db = getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       const before = await tx.deploymentCredential.findFirst({ where: { id: credentialId, orgId: access.orgId }, select: credentialSelect });
       if (!before) throw notFound('credential');
       if (before.version !== input.version) throw versionConflict('credential', before.version);
@@ -45,6 +46,8 @@ export async function updateCredential(access: OrgAccess, credentialId: string, 
       });
       return toCredentialDto(after, await findRecordedRole(tx, access.orgId, after.roleArn));
     });
+    forgetEffectiveCredentials();
+    return result;
   } catch (error) {
     return explainUniqueViolation(db, error, access.orgId, { ...(input.name ? { name: input.name } : {}) }, credentialId);
   }

@@ -6,6 +6,7 @@ import { getDb } from '../db/client';
 import { notFound, versionConflict } from '../errors';
 import { noOverride } from './get-environment-override';
 import { overrideSelect, overrideSnapshot } from './override-dto';
+import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // DELETE /api/v1/orgs/{orgId}/environments/{envId}/override?version=N: the environment falls back
 // to its project's or the organization's credential. Missing or stale version → 409.
@@ -29,4 +30,5 @@ export async function deleteEnvironmentOverride(access: OrgAccess, envId: string
       ipAddress: access.meta.ipAddress,
     });
   });
+  forgetEffectiveCredentials();
 }

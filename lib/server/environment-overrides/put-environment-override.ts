@@ -10,6 +10,7 @@ import { staleOrMissingVersion } from '../credentials/version-rule';
 import { getDb, type Tx } from '../db/client';
 import { badRequest, notFound, prismaErrorCode, versionConflict } from '../errors';
 import { overrideSelect, overrideSnapshot, toOverrideDto } from './override-dto';
+import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // PUT /api/v1/orgs/{orgId}/environments/{envId}/override {roleArn, durationSeconds?, version?}
 //   none yet           → created (201); a `version` sent means the caller edited one that has
@@ -30,7 +31,7 @@ async function inheritedDuration(tx: Tx, orgId: string, projectId: string): Prom
 export async function putEnvironmentOverride(access: OrgAccess, envId: string, input: Input): Promise<{ created: boolean; override: TEnvironmentOverride }> {
   const db = getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       const env = await tx.environment.findFirst({ where: { id: envId, orgId: access.orgId }, select: { id: true, slug: true, projectId: true, project: { select: { slug: true } } } });
       if (!env) throw notFound('environment');
       const current = await tx.environmentOverride.findFirst({ where: { environmentId: envId, orgId: access.orgId }, select: overrideSelect });
@@ -66,6 +67,8 @@ export async function putEnvironmentOverride(access: OrgAccess, envId: string, i
       });
       return { created: !current, override: toOverrideDto(row, role) };
     });
+    forgetEffectiveCredentials();
+    return result;
   } catch (error) {
     if (prismaErrorCode(error) !== 'P2002') throw error;
     const now = await db.environmentOverride.findFirst({ where: { environmentId: envId, orgId: access.orgId }, select: { version: true } });

@@ -1,8 +1,11 @@
-import { requireEnvironment } from '@/lib/server/auth/require-environment';
-import { environmentAwsCredential } from '@/lib/server/effective-credentials/environment-aws-credential';
-import { apiRoute } from '@/lib/server/http/api-route';
-import { json } from '@/lib/server/http/respond';
+import type { NextRequest } from 'next/server';
+import { handleIdpAwsRequest } from '@/lib/server/effective-credentials/idp-aws-endpoint';
+import { requestIdFrom } from '@/lib/server/http/request-id';
+import { toWebResponse } from '@/lib/server/oidc/handler-response';
 
 // The calling environment's effective AWS credential (what `trustbridge idp login aws` uses).
-// Authenticated by the environment token only; it names its own environment, never another.
-export const GET = apiRoute(async (request) => json(await environmentAwsCredential(await requireEnvironment(request))));
+// The custom server answers this path before Next (server/issuer-routes.ts); this route is the
+// same handler for any other entry point. Authenticated by the environment token only.
+export async function GET(request: NextRequest): Promise<Response> {
+  return toWebResponse(await handleIdpAwsRequest({ authorization: request.headers.get('authorization'), requestId: requestIdFrom(request.headers) }));
+}
