@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../lib/server/db/client';
 import { recordRole } from '../support/aws-records';
-import { createEnvironment, createProject, expectStatus, ownerWithOrg, unique, userWithRole } from '../support/fixtures';
-import type { HttpResult, TestClient } from '../support/http-client';
+import { createEnvironment, createProject, expectError, expectStatus, ownerWithOrg, unique, userWithRole } from '../support/fixtures';
+import type { TestClient } from '../support/http-client';
 import { openDatabase, sharedServerDatabase } from '../support/isolated-server';
 
 // Deployment credentials (organization and project defaults) and per-environment overrides:
@@ -25,12 +25,6 @@ beforeAll(async () => {
 afterAll(() => db?.$disconnect());
 
 const creds = () => `/api/v1/orgs/${orgId}/credentials`;
-const expectError = (r: HttpResult, status: number, code: string, path?: string) => {
-  expect(r.status, r.text.slice(0, 300)).toBe(status);
-  expect(r.json.error.code).toBe(code);
-  if (path !== undefined) expect(r.json.error.issues?.map((i: { path: string }) => i.path)).toContain(path);
-  return r.json.error;
-};
 const auditActions = async (targetId: string) =>
   (expectStatus(await owner.get(`/api/v1/orgs/${orgId}/audit?targetId=${targetId}&limit=200`), 200).json.items as { action: string; after: unknown; before: unknown }[]).map((e) => e.action);
 

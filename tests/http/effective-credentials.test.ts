@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../lib/server/db/client';
 import { recordRole } from '../support/aws-records';
-import { createEnvironment, createProject, createToken, expectStatus, ownerWithOrg, unique } from '../support/fixtures';
-import type { HttpResult, TestClient } from '../support/http-client';
+import { createEnvironment, createProject, createToken, expectError, expectStatus, ownerWithOrg, unique } from '../support/fixtures';
+import type { TestClient } from '../support/http-client';
 import { openDatabase, sharedServerDatabase } from '../support/isolated-server';
 
 // The effective credential: environment override → project credential → organization credential,
@@ -16,11 +16,6 @@ let owner: TestClient;
 let orgId: string;
 let db: Db;
 const o = () => `/api/v1/orgs/${orgId}`;
-const expectError = (r: HttpResult, status: number, code: string) => {
-  expect(r.status, r.text.slice(0, 300)).toBe(status);
-  expect(r.json.error.code).toBe(code);
-  return r.json.error;
-};
 
 beforeAll(async () => {
   const a = await ownerWithOrg(server);
