@@ -225,6 +225,14 @@ describe('environment overrides', () => {
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => owner.put(path, { roleArn: ARN(`race-${i}`) })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409 && r.json.error.code === 'version_conflict')).toHaveLength(5);
+    // Then updates racing with the same version: one 200, the rest 409, the winner's value stored, one audit row each.
+    const updates = await Promise.all(Array.from({ length: 6 }, (_, i) => owner.put(path, { roleArn: ARN(`update-${i}`), version: 1 })));
+    expect(updates.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(updates.filter((r) => r.status === 409 && r.json.error.code === 'version_conflict')).toHaveLength(5);
+    const winner = updates.find((r) => r.status === 200)?.json;
+    expect(expectStatus(await owner.get(path), 200).json).toMatchObject({ roleArn: winner.roleArn, version: 2 });
+    const sets = expectStatus(await owner.get(`/api/v1/orgs/${orgId}/audit?targetId=${env.id}&action=environment_override.set&limit=200`), 200).json.items;
+    expect(sets).toHaveLength(2);
   });
 
   it('bad input → 400 naming the field', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ZPage } from '../../lib/schemas/common';
+import { ZDeploymentCredential, ZEffectiveCredential, ZEffectiveCredentialRow, ZEnvironmentOverride, ZIdpAws } from '../../lib/schemas/credentials';
 import type { Db } from '../../lib/server/db/client';
 import { recordRole } from '../support/aws-records';
 import { createEnvironment, createProject, createToken, expectError, expectStatus, ownerWithOrg, unique } from '../support/fixtures';
@@ -253,6 +255,14 @@ describe('GET /api/v1/idp/aws (environment token)', () => {
     }
     expectError(await owner.get(`${o()}/environments/${envA}/override`), 404, 'no_override');
     expect(expectStatus(await owner.get(`${o()}/environments/${envB}/override`), 200).json.roleArn).toBe(ARN('idp-beta'));
+  });
+
+  it('every response parses with the shared zod schemas the dashboard uses (lib/schemas/credentials.ts)', async () => {
+    expect(ZPage(ZDeploymentCredential).safeParse(expectStatus(await owner.get(`${o()}/credentials?limit=200`), 200).json).success).toBe(true);
+    expect(ZEnvironmentOverride.safeParse(expectStatus(await owner.get(`${o()}/environments/${envB}/override`), 200).json).success).toBe(true);
+    for (const env of [envA, envB]) expect(ZEffectiveCredential.safeParse(expectStatus(await owner.get(`${o()}/environments/${env}/effective-credential`), 200).json).error).toBeUndefined();
+    expect(ZPage(ZEffectiveCredentialRow).safeParse(expectStatus(await owner.get(`${o()}/effective-credentials?limit=200`), 200).json).error).toBeUndefined();
+    expect(ZIdpAws.strict().safeParse(expectStatus(await owner.get('/api/v1/idp/aws', bearer(tokenB.token)), 200).json).error).toBeUndefined();
   });
 
   it('other methods → 405', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ZConnectionTestResult } from '../../lib/schemas/credentials';
 import type { Db } from '../../lib/server/db/client';
 import { recordRole, trustPolicyFor } from '../support/aws-records';
 import { FAKE_STS_CASES, fakeRoleArn, startFakeSts, type FakeSts, type FakeStsCase } from '../support/fake-sts';
@@ -54,6 +55,7 @@ describe('Test connection against moto', () => {
     expectStatus(await owner.post(`/api/v1/orgs/${orgId}/credentials`, { name: 'Org', roleArn: ARN('tc-role') }), 201);
     const r = expectStatus(await test(), 200);
     const body = r.json as Result;
+    expect(ZConnectionTestResult.strict().safeParse(body).error).toBeUndefined();
     expect(body.ok).toBe(true);
     expect(statuses(body)).toEqual(['resolve:ok', 'mint:ok', 'precheck:skipped', 'assume:ok', 'identity:ok']);
     expect(body).toMatchObject({ tested: 'effective', source: 'organization', roleArn: ARN('tc-role'), durationSeconds: 3600, audience: 'sts.amazonaws.com', roleSessionName: `${project.slug}.live`, account: MOTO_ACCOUNT_ID });
@@ -174,6 +176,7 @@ describe('Test connection explains every STS refusal (fake STS with real error b
 
   it.each(cases)('%s → assume failed, cause %s, with its fix; identity skipped; audited', async (which, cause, fix) => {
     const body = await testRole(fakeRoleArn(which));
+    expect(ZConnectionTestResult.strict().safeParse(body).error).toBeUndefined();
     expect(body.ok).toBe(false);
     expect(statuses(body)).toEqual(['resolve:ok', 'mint:ok', 'precheck:skipped', 'assume:failed', 'identity:skipped']);
     expect(body.cause).toBe(cause);
