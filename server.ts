@@ -1,97 +1,52 @@
-// Trustbridge's process entry point: one HTTP server on one port. Every request passes the front
-// door (request id, security headers, body limit, Origin rule); the issuer's hot paths are served
-// here ahead of Next's router; everything else goes to Next.
-import { createServer } from 'node:http';
-import next from 'next';
-import { getDb } from '@/lib/server/db/client';
-import { migrateDatabase } from '@/lib/server/db/migrate';
-import { startSqliteCheckpointer } from '@/lib/server/db/sqlite-checkpointer';
-import { ConfigError, getConfig } from '@/lib/server/env';
-import { log } from '@/lib/server/log';
-import { bootstrap } from '@/lib/server/setup/bootstrap';
-import { verifyMasterKey } from '@/lib/server/oidc/verify-master-key';
-import { loadMasterKey } from '@/lib/server/security/master-key';
-import { frontDoor, hotPathHeaders } from './server/front-door';
-import { isIssuerPath, routeIssuer, setIssuerSecurityHeaders } from './server/issuer-routes';
-import { startKeyHousekeeping } from '@/lib/server/oidc/key-housekeeping';
-import { issuanceAudit } from '@/lib/server/oidc/issuance-audit';
+// Trustbridge's process entry point. Before the heavy modules (Next.js, Prisma, the AWS SDK) load
+// — they take about a second — it reads the configuration and, on the embedded database, takes
+// the one-process lock, so a misconfigured or second process says why and exits at once. Then
+// server/main.ts (a chunk of its own in the bundle) starts the server.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lockEmbeddedDatabase, refusalMessage } from '@/lib/server/db/embedded-lock';
+import { ConfigError, getConfig, type AppConfig } from '@/lib/server/env';
+import { compileRouteTable, type RouteRow } from './server/route-table';
 
-async function main(): Promise<void> {
-  const dev = process.env.NODE_ENV === 'development';
-  let config;
-  try {
-    config = getConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  if (config.https && new URL(config.publicUrl).port !== '') log.warn('PUBLIC_URL has a port: AWS IAM rejects OIDC provider URLs with a port');
-  if (!config.https) log.warn('PUBLIC_URL is http: fine for local use, but AWS only trusts https issuers', { publicUrl: config.publicUrl });
-
-  loadMasterKey(config);
-  const applied = await migrateDatabase(config.database);
-  log.info('database ready', { database: config.database.kind, appliedMigrations: applied });
-  await bootstrap(config);
-  await verifyMasterKey();
-  const housekeeping = startKeyHousekeeping();
-  const checkpointer = config.database.kind === 'sqlite' ? startSqliteCheckpointer(config.database.file) : null;
-
-  const app = next({ dev, dir: process.cwd(), hostname: config.host, port: config.port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-
-  const hotHeaders = hotPathHeaders(config);
-  setIssuerSecurityHeaders(hotHeaders);
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const hot = isIssuerPath(path);
-    if (!frontDoor(req, res, config, dev, path, !hot)) return;
-    if (hot && routeIssuer(req, res, path)) return;
-    if (hot) {
-      // An /oidc path that is no issuer document: let Next answer, with the usual headers.
-      res.setHeader('X-Request-Id', String(req.headers['x-request-id']));
-      for (let i = 0; i < hotHeaders.length; i += 2) res.setHeader(hotHeaders[i] ?? '', hotHeaders[i + 1] ?? '');
-    }
-    handle(req, res).catch((error: unknown) => {
-      log.error('request failed', { requestId: req.headers['x-request-id'], error });
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        res.end(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }));
-      } else res.end();
-    });
-  });
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 60_000;
-
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  log.info('Trustbridge is listening', { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, publicUrl: config.publicUrl });
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { signal });
-    housekeeping.stop();
-    server.close(() => {
-      void issuanceAudit()
-        .drain()
-        .then(() => checkpointer?.stop())
-        .then(() => getDb().$disconnect())
-        .finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
 }
 
-main().catch((error: unknown) => {
+function readConfig(): AppConfig {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The route table the build wrote from the route files (scripts/build-server.mjs). */
+function readRoutes(): RouteRow[] {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'routes.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as RouteRow[];
+  } catch (error) {
+    return fail(`Cannot read the route table ${file} (${error instanceof Error ? error.message : String(error)}): run \`npm run build\`.`);
+  }
+}
+
+async function start(): Promise<void> {
+  const config = readConfig();
+  let release = () => {};
+  if (config.database.kind === 'sqlite') {
+    const lock = lockEmbeddedDatabase(config.database.file);
+    if (!lock.held) fail(refusalMessage(lock.pid, path.dirname(config.database.file)));
+    release = lock.release;
+  }
+  const routes = compileRouteTable(readRoutes());
+  const { runServer } = await import('./server/main');
+  await runServer(config, routes, release);
+}
+
+start().catch((error: unknown) => {
   process.stderr.write(`Trustbridge failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -20,7 +20,8 @@ export interface Command {
   /** One or two lines for the help text. */
   summary: string;
   options: OptionSpec;
-  run(values: OptionValues, env: NodeJS.ProcessEnv, io: CliIo): Promise<void>;
+  /** Resolves to the exit code when it is not 0 (ok); failures throw a CliError. */
+  run(values: OptionValues, env: NodeJS.ProcessEnv, io: CliIo): Promise<number | void>;
 }
 
 export const stringOption = (values: OptionValues, name: string): string | undefined => {

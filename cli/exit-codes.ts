@@ -9,6 +9,7 @@ export const EXIT = {
   unavailable: 6, // server unreachable, timed out, or answered 5xx
   rateLimited: 7, // HTTP 429; retry after the advertised delay
   aws: 8, // AWS refused or failed (STS), or the AWS CLI is missing
+  checkFailed: 9, // token inspect: the token fails at least one check (AWS STS would refuse it)
 } as const;
 
 export class CliError extends Error {

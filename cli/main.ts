@@ -7,11 +7,12 @@ import type { Command, CliIo, OptionValues } from './command';
 import { idpCredentialProcess } from './commands/idp-credential-process';
 import { idpLoginAws } from './commands/idp-login-aws';
 import { idpTokenCommand } from './commands/idp-token';
+import { tokenInspectCommand } from './commands/token-inspect';
 import { CliError, EXIT } from './exit-codes';
 
 const VERSION = '0.1.0';
 
-export const COMMANDS: readonly Command[] = [idpTokenCommand, idpLoginAws, idpCredentialProcess];
+export const COMMANDS: readonly Command[] = [idpTokenCommand, idpLoginAws, idpCredentialProcess, tokenInspectCommand];
 
 const name = (c: Command) => `trustbridge ${c.path.join(' ')}`;
 
@@ -27,7 +28,7 @@ Environment:
   AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_ENDPOINT_URL_STS, AWS_REGION   as for the AWS CLI
 
 Exit codes: 0 ok · 1 unexpected · 2 usage · 3 configuration · 4 authentication · 5 refused ·
-            6 server unavailable · 7 rate limited · 8 AWS
+            6 server unavailable · 7 rate limited · 8 AWS · 9 token check failed
 `;
 
 function usage(message: string): never {
@@ -68,8 +69,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (s: stri
     return EXIT.ok;
   }
   const io: CliIo = { out };
-  await command.run(values, env, io);
-  return EXIT.ok;
+  return (await command.run(values, env, io)) ?? EXIT.ok;
 }
 
 export async function run(): Promise<void> {

@@ -6,7 +6,8 @@
 //   3. issuer: raw signing rate; oidc-provider's token endpoint as the peer; our token endpoint at
 //      10 and 50 connections; discovery and JWKS; every issuance durably audited
 //   4. trust-policy engine (bench/trust-policy.ts)
-//   5. deployment credentials: GET /api/v1/idp/aws, the effective-credential table of 10,000
+//   5. claim inspector: POST /api/v1/tokens/inspect at 50 connections (bench/token-inspect.ts)
+//   6. deployment credentials: GET /api/v1/idp/aws, the effective-credential table of 10,000
 //      environments (bench/credentials.ts)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { hasWrk, wrkLoad, type LoadConfig, type LoadResult } from '../bench/lib/
 import { markdownTable, printTable, RESULTS_DIR, writeResults, type ResultRow } from '../bench/lib/report';
 import { measured, perRound, summarize, type Measured, type Summary } from '../bench/lib/rounds';
 import { signingRates } from '../bench/lib/signing-rate';
+import { tokenInspectBench } from '../bench/token-inspect';
 import { freePort } from '../tests/support/server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -54,8 +56,8 @@ function start(command: string[], env: Record<string, string>): ChildProcess {
 }
 
 const WRK = hasWrk();
-/** BENCH_ONLY=issuer (or page-weight, fcp, issuer, trust-policy, credentials; comma-separated) runs a subset. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'page-weight,fcp,issuer,trust-policy,credentials').split(',').map((g) => g.trim()));
+/** BENCH_ONLY=issuer (or page-weight, fcp, issuer, trust-policy, token-inspect, credentials; comma-separated) runs a subset. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'page-weight,fcp,issuer,trust-policy,token-inspect,credentials').split(',').map((g) => g.trim()));
 
 /** wrk when installed (see bench/lib/wrk.ts), else autocannon in its own process. */
 function load(config: LoadConfig): LoadResult {
@@ -249,7 +251,10 @@ async function main() {
     md.push(markdownTable(`Issuer (embedded SQLite, 100 environments; load generator: ${WRK ? 'wrk' : 'autocannon'})`, issuer));
     }
 
-    // 5. Deployment credentials
+    // 5. Claim inspector
+    if (ONLY.has('token-inspect')) md.push(await tokenInspectBench({ base, authorization: tokens[0] ?? '', load, serverPid: server.pid, quiet: [peer], durationSeconds: DURATION, rounds: Math.min(ROUNDS, 3) }));
+
+    // 6. Deployment credentials
     if (ONLY.has('credentials')) {
       md.push(await credentialsBench({ base, cookie, orgId, projectId: String(project.id), authorizations: tokens, serverPid: server.pid, load, quiet: stopping(peer), duration: DURATION, rounds: ROUNDS }));
     }

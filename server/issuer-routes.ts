@@ -59,8 +59,10 @@ const methodNotAllowed = (allow: string) => jsonResponse(405, { error: { code: '
 /** Serves the request when it is one of the issuer's endpoints; returns false otherwise. */
 export function routeIssuer(req: IncomingMessage, res: ServerResponse, path: string): boolean {
   if (path === TOKEN_PATH) {
+    // OPTIONS is Next's (204 with Allow, like every route); the front door has refused the rest.
+    if (req.method === 'OPTIONS') return false;
     if (req.method !== 'POST') {
-      send(req, res, methodNotAllowed('POST'));
+      send(req, res, methodNotAllowed('OPTIONS, POST'));
       return true;
     }
     const requestId = req.headers['x-request-id'];
@@ -87,8 +89,9 @@ export function routeIssuer(req: IncomingMessage, res: ServerResponse, path: str
     return true;
   }
   if (path === IDP_AWS_PATH) {
+    if (req.method === 'OPTIONS') return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(req, res, methodNotAllowed('GET'));
+      send(req, res, methodNotAllowed('GET, HEAD, OPTIONS'));
       return true;
     }
     const requestId = req.headers['x-request-id'];
@@ -108,7 +111,7 @@ export function routeIssuer(req: IncomingMessage, res: ServerResponse, path: str
     return true;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    send(req, res, methodNotAllowed('GET'));
+    send(req, res, methodNotAllowed('GET, HEAD, OPTIONS'));
     return true;
   }
   const ifNoneMatch = req.headers['if-none-match'];

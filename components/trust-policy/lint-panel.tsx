@@ -10,18 +10,27 @@ const GROUPS: ReadonlyArray<{ severity: Severity; title: string; tone: 'red' | '
   { severity: 'info', title: 'Notes', tone: 'blue' },
 ];
 
-/** Lint findings by severity, each with its rule id and JSON path, and a one-click fix where one exists. */
-export function LintPanel({ findings, onApplyFix }: { findings: readonly Finding[]; onApplyFix?: ((finding: Finding) => void) | undefined }) {
+/**
+ * Lint findings by severity, each with its rule id and JSON path, and a one-click fix where one exists.
+ * With no findings it says what the lint checked (`checks`, from lintChecks with the same options) and
+ * no more: an empty result vouches for those checks only.
+ */
+export function LintPanel({ findings, checks, onApplyFix }: { findings: readonly Finding[]; checks: readonly string[]; onApplyFix?: ((finding: Finding) => void) | undefined }) {
   if (findings.length === 0) {
     return (
       <div role="status" className="flex items-start gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
         <span className="mt-0.5 rounded-full bg-emerald-100 p-1 text-emerald-700">
           <CheckIcon />
         </span>
-        <span>
-          <span className="block font-medium">No problems found</span>
-          The policy checks the audience, pins this organization in sub, and uses only keys AWS can see for this issuer.
-        </span>
+        <div className="min-w-0">
+          <span className="block font-medium">No findings from these checks</span>
+          <ul className="mt-1 list-disc space-y-0.5 pl-4 wrap-anywhere">
+            {checks.map((check) => (
+              <li key={check}>{check}</li>
+            ))}
+          </ul>
+          <p className="mt-1.5 text-emerald-800">Not checked: the role&apos;s permissions, and whether the provider and role exist in your AWS account.</p>
+        </div>
       </div>
     );
   }

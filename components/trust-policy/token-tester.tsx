@@ -3,26 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { TextField } from '@/components/ui/field';
-import { deriveRequestFromClaims, evaluateWebIdentity, firstFailure, issuerKeyPrefix, type FirstFailure, type Policy } from '@/lib/domain/trust-policy';
-import { decodeJwt } from './decode-jwt';
-
-function failureText(f: FirstFailure): string {
-  const where = 'statement' in f ? `statement ${f.statement + 1}${f.sid ? ` (${f.sid})` : ''}` : '';
-  switch (f.kind) {
-    case 'explicit-deny':
-      return `A Deny statement matches this token: ${where} refuses it, whatever the Allow statements say.`;
-    case 'principal':
-      return `The token's issuer is not the provider ${where} trusts: ${f.reason}`;
-    case 'action':
-      return `The action does not match in ${where}: ${f.reason}`;
-    case 'resource':
-      return `The resource does not match in ${where}: ${f.reason}`;
-    case 'condition':
-      return `The condition ${f.condition.operator} on ${f.condition.key} in ${where} fails: ${f.condition.reason}`;
-    case 'no-allow-statement':
-      return f.reason;
-  }
-}
+import { decodeJwt } from '@/lib/domain/jwt';
+import { deriveRequestFromClaims, describeFailure, evaluateWebIdentity, firstFailure, issuerKeyPrefix, type Policy } from '@/lib/domain/trust-policy';
 
 const DECISION: Record<string, { tone: 'green' | 'red'; text: string }> = {
   Allow: { tone: 'green', text: 'Allowed — AWS would let this token assume the role (if the signature, issuer and audience check out).' },
@@ -72,7 +54,7 @@ export function TokenTester({ policy, accountId, issuer }: { policy: Policy; acc
         </div>
         <TextField label="RoleSessionName (optional)" value={sessionName} onChange={(e) => setSessionName(e.target.value)} hint="Only matters if a row tests sts:RoleSessionName." autoComplete="off" />
       </div>
-      {decoded && !decoded.ok ? <Alert tone="error" title="Not a readable JWT">{decoded.message}</Alert> : null}
+      {decoded && !decoded.ok ? <Alert tone="error" title="Not a readable JWT">{decoded.error.message}</Alert> : null}
       {outcome?.kind === 'error' ? <Alert tone="error">{outcome.message}</Alert> : null}
       {outcome?.kind === 'result' ? (
         <div className="space-y-3">
@@ -86,7 +68,7 @@ export function TokenTester({ policy, accountId, issuer }: { policy: Policy; acc
               (sts:AssumeRoleWithWebIdentity alone would be allowed).
             </p>
           ) : null}
-          {outcome.failure ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{failureText(outcome.failure)}</p> : null}
+          {outcome.failure ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{describeFailure(outcome.failure)}</p> : null}
           {issuerKeyPrefix(outcome.iss) !== issuerKeyPrefix(issuer) ? <Alert tone="warning">This token was issued by {outcome.iss}, not by this organization ({issuer}).</Alert> : null}
           {exp !== null && exp * 1000 < Date.now() ? <Alert tone="warning">The token expired at {new Date(exp * 1000).toLocaleString()}; STS would answer ExpiredTokenException before looking at the policy.</Alert> : null}
           <div>

@@ -13,15 +13,22 @@ export function CopyField({ value, label, className }: { value: string; label: s
   );
 }
 
+/**
+ * Text to copy as a whole (commands, JSON). The Copy button sits in a bar above the text, never
+ * over it, and long lines wrap instead of running out of sight (a token must be readable whole).
+ */
 export function CodeBlock({ code, label, className }: { code: string; label: string; className?: string }) {
   return (
-    <div className={cn('relative', className)}>
-      <pre aria-label={label} className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-24 font-mono text-sm leading-relaxed text-slate-100">
-        <code>{code}</code>
-      </pre>
-      <div className="absolute right-2 top-2">
+    <div className={cn('overflow-hidden rounded-md bg-slate-900', className)}>
+      <div className="flex items-center justify-between gap-2 border-b border-slate-700 py-1.5 pl-4 pr-1.5">
+        <span aria-hidden="true" className="text-xs font-medium text-slate-400">
+          {label}
+        </span>
         <CopyButton value={code} />
       </div>
+      <pre aria-label={label} className="whitespace-pre-wrap p-4 font-mono text-sm leading-relaxed text-slate-100 wrap-anywhere">
+        <code>{code}</code>
+      </pre>
     </div>
   );
 }

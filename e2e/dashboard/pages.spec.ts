@@ -1,3 +1,4 @@
+import { expectTablesFit } from '../support/layout';
 import { apiPost, expect, seedOrganization, snap, test } from '../support/test';
 
 // Every page of the dashboard as an admin with some data: it renders its heading, the sidebar
@@ -21,6 +22,10 @@ test('every dashboard page renders for an admin, on a desktop and on a phone', a
   await apiPost(page.request, `/api/v1/orgs/${orgId}/environments`, { projectId, name: 'Staging', slug: 'staging', stage: 'staging' });
   await apiPost(page.request, `/api/v1/orgs/${orgId}/environments/${envId}/tokens`, { name: 'Deploy pipeline' });
   await apiPost(page.request, `/api/v1/orgs/${orgId}/members`, { email: 'new.person@example.com', role: 'admin' });
+  await apiPost(page.request, `/api/v1/orgs/${orgId}/trust-policies`, {
+    name: 'deploy-production',
+    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/example.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }] },
+  });
 
   for (const [path, nav, heading] of PAGES) {
     await page.goto(`${base}${path}`);
@@ -34,12 +39,31 @@ test('every dashboard page renders for an admin, on a desktop and on a phone', a
   await snap(page, '40-desktop-environment-detail');
 
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const [path, name] of [['', 'overview'], ['/environments', 'environments'], [`/environments/${envId}`, 'environment-detail'], ['/settings', 'settings'], ['/audit', 'audit']] as const) {
+  // Every table shows all of its columns on a phone (issue 12: the token table hid Created and Revoke).
+  for (const [path, name] of [
+    ['', 'overview'],
+    ['/environments', 'environments'],
+    [`/environments/${envId}`, 'environment-detail'],
+    ['/settings', 'settings'],
+    ['/settings/issuer', 'settings-issuer'],
+    ['/settings/keys', 'settings-keys'],
+    ['/trust-policies', 'trust-policies'],
+    ['/aws', 'aws'],
+    ['/credentials', 'credentials'],
+    ['/inspector', 'inspector'],
+    ['/audit', 'audit'],
+  ] as const) {
     await page.goto(`${base}${path}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByText(/Loading/)).toHaveCount(0);
     await snap(page, `41-phone-${name}`);
+    await expectTablesFit(page, path || '/');
   }
+  // An audit event's before/after snapshot opens inside the table: it wraps instead of widening it.
+  await page.getByRole('button', { name: 'Details' }).first().click();
+  await expect(page.getByText('Before', { exact: true }).or(page.getByText('After', { exact: true })).first()).toBeVisible();
+  await snap(page, '41-phone-audit-details');
+  await expectTablesFit(page, '/audit with details');
   // On a phone the sidebar is behind the menu button.
   const nav = page.getByRole('navigation', { name: 'Organization' });
   await expect(nav).toBeHidden();

@@ -19,6 +19,16 @@ test('a new installation: setup, organization, project, environment, token, invi
     await expect(page).toHaveURL(`${base}/setup`);
     await expect(page.getByRole('heading', { name: /set up/i })).toBeVisible();
     await snap(page, '01-setup');
+    // Several bad fields at once: every one is flagged, the mismatched confirmation too.
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByLabel('Confirm password').fill('different');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    for (const [label, message] of [['Setup code', 'Enter the setup code from the server log.'], ['Your name', 'Enter a name.'], ['Email', 'Enter a valid email address.'], ['Confirm password', 'The two passwords do not match.']] as const) {
+      await expect(page.getByLabel(label, { exact: true }), label).toHaveAccessibleDescription(message);
+    }
+    await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await snap(page, '01-setup-every-error');
     await page.getByLabel('Setup code').fill('AAAA-BBBB-CCCC');
     await page.getByLabel('Your name').fill(ADA.name);
     await page.getByLabel('Email').fill(ADA.email);

@@ -74,6 +74,36 @@ test('build, import, fix, test with a token, save and reload a trust policy', as
   await expect(page.getByRole('row', { name: /API prod/ })).toContainText('Refused');
   await page.getByRole('radio', { name: 'All (4)' }).check();
 
+  // The all-clear says what was checked, and a wide-open statement anywhere in the policy is an error.
+  const allClear = page.getByRole('status').filter({ hasText: 'No findings from these checks' });
+  await expect(allClear).toContainText(`this organization's OIDC provider (…:oidc-provider/${prefix})`);
+  await expect(allClear).toContainText(`pins this organization (org:${orgId}:…)`);
+  await expect(allClear).toContainText('Not checked: the role');
+  const wideOpen = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${prefix}` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${prefix}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${prefix}:sub`]: `org:${orgId}:project:web:*` } } },
+      { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' },
+    ],
+  };
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  const wideDialog = page.getByRole('dialog', { name: 'Import a trust policy' });
+  await wideDialog.getByLabel('Policy JSON to import').fill(JSON.stringify(wideOpen, null, 2));
+  await wideDialog.getByRole('button', { name: 'Import' }).click();
+  await expect(wideDialog).toBeHidden();
+  await expect(allClear).toHaveCount(0);
+  const publicFinding = page.getByRole('region', { name: /^Errors/ }).getByRole('listitem', { name: /^public-principal/ });
+  await expect(publicFinding).toContainText('$.Statement[1].Principal.AWS');
+  await snap(page, '51b-builder-public-principal');
+  await publicFinding.getByRole('button', { name: 'Apply fix: Remove statement 2' }).click();
+  await expect(publicFinding).toBeHidden();
+  await expect(allClear).toBeVisible();
+  await expect(json).not.toContainText('"AWS": "*"');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await allClear.scrollIntoViewIfNeeded();
+  await snap(page, '51c-builder-all-clear-phone');
+  await page.setViewportSize({ width: 1280, height: 860 });
+
   // Import a policy with a Deny statement and no aud condition.
   const provider = `arn:aws:iam::123456789012:oidc-provider/${prefix}`;
   const imported = {

@@ -8,6 +8,14 @@ export const ZAuditQuery = z.object({
   targetId: ZId.optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
+}).refine((q) => !q.since || !q.until || Date.parse(q.since) <= Date.parse(q.until), {
+  path: ['until'],
+  message: 'until must not be before since.',
+  // Only when both parsed as dates (otherwise their own issues say what is wrong).
+  when: (payload) => {
+    const q = payload.value as { since?: unknown; until?: unknown };
+    return typeof q.since === 'string' && typeof q.until === 'string' && !Number.isNaN(Date.parse(q.since)) && !Number.isNaN(Date.parse(q.until));
+  },
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 

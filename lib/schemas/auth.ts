@@ -16,6 +16,22 @@ export const ZSetupInput = z.object({
 });
 export type TSetupInput = z.infer<typeof ZSetupInput>;
 
+/**
+ * Forms that ask for a new password twice. The comparison runs even while other fields are invalid
+ * (zod skips refinements of a failed object unless `when` says otherwise), so one submit names every
+ * problem, the mismatch included.
+ */
+export const PASSWORDS_MATCH = {
+  path: ['confirm'],
+  message: 'The two passwords do not match.',
+  when: (payload: { value: unknown }) => {
+    const value = payload.value as { password?: unknown; confirm?: unknown } | null;
+    return typeof value?.password === 'string' && typeof value.confirm === 'string';
+  },
+};
+export const passwordsMatch = (value: { password: string; confirm: string }) => value.password === value.confirm;
+export const ZSetupForm = ZSetupInput.extend({ confirm: z.string() }).refine(passwordsMatch, PASSWORDS_MATCH);
+
 export const ZUser = z.object({ id: ZId, email: z.string(), name: z.string(), createdAt: z.string() });
 export type TUser = z.infer<typeof ZUser>;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN, slugify, ZEmail, ZId, ZName, ZNewPassword, ZPageQuery, ZRole, ZSlug, ZStage, ZVersion } from './common';
+import { z } from 'zod';
+import { SLUG_PATTERN, slugify, ZDescription, ZDisplayText, ZEmail, ZId, ZName, ZNewPassword, ZPageQuery, ZRole, ZSlug, ZStage, ZVersion } from './common';
 
 const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -24,13 +25,18 @@ describe('ZSlug', () => {
   });
 });
 
-describe('ZName', () => {
+describe('ZName (the shared text rule, 1–80 characters)', () => {
   it.each([
     ['Web Shop', 'Web Shop'],
     ['  padded  ', 'padded'],
     ['Zürich – Prod ☁', 'Zürich – Prod ☁'],
     ['x'.repeat(80), 'x'.repeat(80)],
     ['\nline\n', 'line'],
+    // Stored in NFC: what a later read returns is what this parse returned.
+    ['Cafe\u0301', 'Caf\u00e9'],
+    // Characters are code points: 80 emoji (160 UTF-16 units) fit.
+    ['🚀'.repeat(80), '🚀'.repeat(80)],
+    ['👩\u200d💻 platform', '👩\u200d💻 platform'],
   ])('%j → %j', (input, output) => {
     expect(ZName.parse(input)).toBe(output);
   });
@@ -41,15 +47,37 @@ describe('ZName', () => {
     ['\t\n', 'Enter a name.'],
     ['x'.repeat(81), 'Use at most 80 characters.'],
     [` ${'x'.repeat(81)} `, 'Use at most 80 characters.'],
-    ['tab\tinside', 'Control characters are not allowed.'],
-    ['new\nline', 'Control characters are not allowed.'],
-    ['nul\u0000', 'Control characters are not allowed.'],
-    ['del\u007f', 'Control characters are not allowed.'],
-    ['esc\u001b[31m', 'Control characters are not allowed.'],
+    ['🚀'.repeat(81), 'Use at most 80 characters.'],
+    ['tab\tinside', 'Control characters are not allowed (found U+0009).'],
+    ['new\nline', 'Control characters are not allowed (found U+000A).'],
+    ['nul\u0000', 'Control characters are not allowed (found U+0000).'],
+    ['del\u007f', 'Control characters are not allowed (found U+007F).'],
+    ['esc\u001b[31m', 'Control characters are not allowed (found U+001B).'],
+    ['lone\ud800', 'The text is not valid Unicode: it has an unpaired surrogate (found U+D800).'],
+    ['evil\u202etxt.exe', 'Text-direction control characters are not allowed (found U+202E).'],
+    ['zero\u200bwidth', 'Invisible characters are not allowed (found U+200B).'],
+    ['\ufeffbom', 'Invisible characters are not allowed (found U+FEFF).'],
   ])('%j is refused: %s', (input, message) => {
     expect(firstMessage(ZName.safeParse(input))).toBe(message);
   });
 });
+
+describe('ZDisplayText', () => {
+  it('optional text may be empty; multi-line text keeps LF', () => {
+    const description = ZDisplayText({ max: 10, multiline: true });
+    expect(description.parse('  ')).toBe('');
+    expect(description.parse('a\r\nb')).toBe('a\nb');
+    expect(firstMessage(description.safeParse('x'.repeat(11)))).toBe('Use at most 10 characters.');
+    expect(firstMessage(description.safeParse(42))).toMatch(/expected string/);
+  });
+
+  it('names the field in a parent object, like every other rule', () => {
+    const result = ZDescriptionHolder.safeParse({ title: 'ok', description: 'bad\u2066' });
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['description', 'Text-direction control characters are not allowed (found U+2066).']]);
+  });
+});
+
+const ZDescriptionHolder = z.object({ title: ZName, description: ZDescription });
 
 describe('ZEmail', () => {
   it.each([
@@ -90,6 +118,8 @@ describe('ZNewPassword', () => {
     expect(firstMessage(ZNewPassword.safeParse('short'))).toBe('Use at least 12 characters.');
     expect(firstMessage(ZNewPassword.safeParse('x'.repeat(257)))).toBe('Use at most 256 characters.');
     expect(ZNewPassword.parse('  twelve ch  ')).toBe('  twelve ch  ');
+    expect(firstMessage(ZNewPassword.safeParse('twelve chars\ud800'))).toBe('The password is not valid Unicode: it has an unpaired surrogate.');
+    expect(ZNewPassword.parse('emoji 🔑 and ünïcode')).toBe('emoji 🔑 and ünïcode');
   });
 });
 

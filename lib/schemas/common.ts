@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWellFormed, readDisplayText, textLength } from '@/lib/domain/text/display-text';
 
 // Field rules shared by forms (client) and route handlers (server).
 
@@ -13,14 +14,37 @@ export const ZSlug = z
   .trim()
   .regex(SLUG_PATTERN, 'Use 1–40 lowercase letters, digits or hyphens; start and end with a letter or digit.');
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-export const ZName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(80, 'Use at most 80 characters.')
-  .refine((v) => !CONTROL.test(v), 'Control characters are not allowed.');
+export interface DisplayTextOptions {
+  /** Most characters (code points, after normalisation and trimming). */
+  max: number;
+  /** The message for an empty text; without it, empty text is accepted. */
+  required?: string;
+  /** Line breaks (LF) are allowed: descriptions, not names. */
+  multiline?: boolean;
+}
+
+/**
+ * The one rule for every name and description people type and others read (lib/domain/text/
+ * display-text.ts): well-formed Unicode, NFC, trimmed, no control, text-direction or invisible
+ * characters. The parsed value is exactly what is stored and what every read returns. Use it for
+ * every such field (new ones included); ZName is built on it.
+ */
+export function ZDisplayText({ max, required, multiline = false }: DisplayTextOptions) {
+  return z.string().transform((raw, ctx) => {
+    const refuse = (message: string) => {
+      ctx.issues.push({ code: 'custom', message, input: raw });
+      return z.NEVER;
+    };
+    const text = readDisplayText(raw, { multiline });
+    if (!text.ok) return refuse(text.message);
+    if (required && text.value === '') return refuse(required);
+    if (textLength(text.value) > max) return refuse(`Use at most ${max} characters.`);
+    return text.value;
+  });
+}
+
+export const ZName = ZDisplayText({ max: 80, required: 'Enter a name.' });
+export const ZDescription = ZDisplayText({ max: 500, multiline: true });
 
 export const ZEmail = z
   .string()
@@ -31,10 +55,13 @@ export const ZEmail = z
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
+// A lone surrogate has no UTF-8 encoding: hashed, it would become U+FFFD, and any other lone
+// surrogate in its place would then sign in too.
 export const ZNewPassword = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .refine(isWellFormed, 'The password is not valid Unicode: it has an unpaired surrogate.');
 
 export const STAGES = ['development', 'staging', 'production'] as const;
 export const ZStage = z.enum(STAGES, 'Choose development, staging or production.');

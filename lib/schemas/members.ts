@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORDS_MATCH, passwordsMatch } from './auth';
 import { ZEmail, ZId, ZName, ZNewPassword, ZRole, ZVersion } from './common';
 
 export const ZAddMember = z.object({ email: ZEmail, role: ZRole });
@@ -37,6 +38,7 @@ export const INVITATION_TOKEN_PATTERN = /^tbi_[A-Za-z0-9_-]{43}$/;
 export const ZInvitationToken = z.string().regex(INVITATION_TOKEN_PATTERN, 'This invitation link is not valid.');
 export const ZInspectInvitation = z.object({ token: ZInvitationToken });
 export const ZAcceptInvitation = z.object({ token: ZInvitationToken, name: ZName, password: ZNewPassword });
+export const ZAcceptInvitationForm = ZAcceptInvitation.extend({ confirm: z.string() }).refine(passwordsMatch, PASSWORDS_MATCH);
 export const ZInvitationPreview = z.object({ organizationName: z.string(), email: z.string(), role: ZRole, expiresAt: z.string() });
 export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
 

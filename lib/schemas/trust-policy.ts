@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { PRESET_IDS } from '@/lib/domain/trust-policy/presets';
-import { ZId, ZName } from './common';
+import { ZDescription, ZId, ZName } from './common';
 
 // Bodies of the trust-policy endpoints. Policies arrive as IAM JSON (object or string) and are
 // parsed by the engine, which reports errors with paths and positions; these schemas only bound
 // the shape and size of what reaches it.
 
-const ZPolicyInput = z.union([z.string().max(65_536, 'A policy is at most 64 KiB.'), z.record(z.string(), z.unknown())]);
+export const ZPolicyInput = z.union([z.string().max(65_536, 'A policy is at most 64 KiB.'), z.record(z.string(), z.unknown())]);
 const ZContextValue = z.union([z.string().max(4096), z.array(z.string().max(4096)).max(100)]);
 
 export const ZEvaluateByRequest = z.object({
@@ -53,7 +53,7 @@ export type TBuilderChoice = z.infer<typeof ZBuilderChoice>;
 
 export const ZSaveTrustPolicy = z.object({
   name: ZName,
-  description: z.string().trim().max(500).default(''),
+  description: ZDescription.default(''),
   policy: ZPolicyInput,
   builder: ZBuilderChoice.nullable().default(null),
 });

@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'origin_mismatch'
   | 'not_found'
   | 'method_not_allowed'
+  // Answered by the front door before any handler (server/socket-answers.ts): the request line and
+  // headers over 16 KiB (431), a request not received in time (408).
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'conflict'
   | 'version_conflict'
   | 'already_exists'
@@ -42,6 +46,7 @@ export type ErrorCode =
   | 'aws_throttled'
   | 'aws_unreachable'
   | 'aws_not_found'
+  | 'aws_delete_conflict'
   | 'aws_validation_error'
   | 'aws_error'
   | 'issuer_not_usable_by_aws'

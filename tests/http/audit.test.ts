@@ -293,6 +293,17 @@ describe('audit log', () => {
     });
   });
 
+  it.each(['audit', 'audit/export'])('GET %s with since after until → 400 invalid_request naming until (list and export alike)', async (route) => {
+    const r = await admin.get(`/api/v1/orgs/${orgId}/${route}?since=2026-03-10T00:00:00Z&until=2026-03-01T00:00:00Z`);
+    expect(r.status).toBe(400);
+    expect(r.json.error.code).toBe('invalid_request');
+    expect(r.json.error.issues).toEqual([{ path: 'until', message: 'until must not be before since.' }]);
+    // The same instant is a valid (inclusive) range; an invalid since is named alone.
+    expectStatus(await admin.get(`/api/v1/orgs/${orgId}/${route}?since=2026-03-01T00:00:00Z&until=2026-03-01T00:00:00Z`), 200);
+    const bad = await admin.get(`/api/v1/orgs/${orgId}/${route}?since=yesterday&until=2026-03-01T00:00:00Z`);
+    expect((bad.json.error.issues as { path: string }[]).map((i) => i.path)).toEqual(['since']);
+  });
+
   describe('exports', () => {
     it('NDJSON: every matching event, as the API returns it', async () => {
       for (const query of ['', '&action=member.', `&actor=${encodeURIComponent('admin@trustbridge.test')}`]) {

@@ -86,8 +86,8 @@ describe('authorization matrix: variants', () => {
   }
 });
 
-// Methods a route does not export never reach a handler. (Next answers these 405s itself, with an
-// empty body rather than the API's error shape; see the report of the authz-matrix branch.)
+// Methods a route does not export never reach a handler: the front door answers 405 with the
+// error body and Allow (tests/http/request-shape.test.ts checks the Allow lists).
 describe('methods a route does not export', () => {
   const byPattern = new Map<string, string[]>();
   for (const r of discovery.routes) byPattern.set(r.pattern, [...(byPattern.get(r.pattern) ?? []), r.method]);
@@ -99,7 +99,7 @@ describe('methods a route does not export', () => {
       const path = concretePath(world, pattern, kid);
       for (const method of missing) {
         const r = await world.clients.owner.request(method, path, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
-        expect(r.status, `${method} ${path}`).toBe(405);
+        expect([r.status, r.json?.error?.code], `${method} ${path}`).toEqual([405, 'method_not_allowed']);
       }
     });
   }

@@ -49,7 +49,8 @@ describe('the server log', () => {
     const minted = expectStatus(track(await anonymous().post('/api/v1/idp/token', {}, bearer(token.token))), 200).json.token as string;
     secrets.push(minted);
     track(await anonymous().post('/api/v1/trust-policy/lint', { policy: { Version: '2012-10-17', Statement: [] } }, bearer(token.token)));
-    track(await anonymous().post('/api/v1/tokens/inspect', { token: minted }, { headers: {}, cookie: owner.cookie }));
+    track(await anonymous().post('/api/v1/tokens/inspect', { token: minted, orgId: a.org.id }, { headers: {}, cookie: owner.cookie }));
+    track(await anonymous().post('/api/v1/tokens/inspect', { token: minted }, bearer(token.token)));
     track(await anonymous().post('/api/v1/trust-policy/evaluate', { policy: { Version: '2012-10-17', Statement: [] }, token: minted }, { cookie: owner.cookie }));
     expectStatus(await owner.delete(`/api/v1/orgs/${a.org.id}/environments/${env.id}/tokens/${token.id}`), 204);
     expect(track(await anonymous().post('/api/v1/idp/token', {}, bearer(token.token))).status).toBe(401);

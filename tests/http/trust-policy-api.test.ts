@@ -115,6 +115,39 @@ describe('POST /api/v1/trust-policy/evaluate and /lint', () => {
     expect(malformed[0]).toMatchObject({ rule: 'json-malformed', severity: 'error' });
     expect((await lint({ policy: {}, unknownOption: true })).status).toBe(400);
   });
+
+  // Issue 12: the linter judges who the whole policy lets in, the way IAM Access Analyzer does.
+  const provider = () => `arn:aws:iam::111122223333:oidc-provider/${prefix}`;
+  const good = () => (policy.Statement as Record<string, unknown>[])[0] as Record<string, unknown>;
+  const wideOpen: Array<[string, string, string, () => unknown]> = [
+    ['{"AWS":"*"} with sts:AssumeRole (as sent in the issue)', 'public-principal', 'error', () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}'],
+    ['"*" with a condition', 'public-principal', 'error', () => ({ Version: '2012-10-17', Statement: [{ ...good(), Principal: '*' }] })],
+    ['{"AWS":"*"} in a second statement, with a condition', 'public-principal', 'error', () => ({ Version: '2012-10-17', Statement: [good(), { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }] })],
+    ['NotPrincipal with Allow', 'allow-with-not-principal', 'error', () => ({ Version: '2012-10-17', Statement: [good(), { Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole' }] })],
+    ['another account after a good first statement', 'other-principal', 'warning', () => ({ Version: '2012-10-17', Statement: [good(), { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole' }] })],
+    ['a Service principal', 'other-principal', 'warning', () => ({ Version: '2012-10-17', Statement: [good(), { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] })],
+    ['another OIDC provider', 'federated-not-oidc-provider', 'error', () => ({ Version: '2012-10-17', Statement: [good(), { ...good(), Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' } }] })],
+    ['no statement for this organization’s provider', 'provider-not-trusted', 'error', () => ({ Version: '2012-10-17', Statement: [{ ...good(), Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/trustbridge.test/oidc/org_other' } }] })],
+  ];
+  it.each(wideOpen)('lint never gives an all-clear to a wide-open policy: %s → %s (%s)', async (_name, rule, severity, make) => {
+    const findings = expectStatus(await owner.post('/api/v1/trust-policy/lint', { policy: make(), issuer: `https://${prefix}`, orgId }), 200).json.findings as { rule: string; severity: string; path: string }[];
+    expect(findings.find((f) => f.rule === rule), JSON.stringify(findings)).toMatchObject({ severity });
+  });
+
+  it('lint flags a public principal without any options too', async () => {
+    const findings = expectStatus(await owner.post('/api/v1/trust-policy/lint', { policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] } }), 200).json.findings as { rule: string; severity: string; path: string }[];
+    expect(findings).toEqual([expect.objectContaining({ rule: 'public-principal', severity: 'error', path: '$.Statement[0].Principal.AWS' })]);
+  });
+
+  it('evaluate: an empty session-tag value is null in the request context (IAM User Guide, Condition)', async () => {
+    const tagged = { ...policy, Statement: [{ ...good(), Condition: { ...(good().Condition as Record<string, unknown>), Null: { 'aws:RequestTag/team': 'true' } } }] };
+    const sub = `org:${orgId}:project:web:environment:prod`;
+    const withEmpty = { principal: provider(), action: 'sts:AssumeRoleWithWebIdentity', context: { [`${prefix}:sub`]: sub, [`${prefix}:aud`]: 'sts.amazonaws.com', 'aws:RequestTag/team': '' } };
+    const r = expectStatus(await owner.post('/api/v1/trust-policy/evaluate', { policy: tagged, request: withEmpty }), 200).json;
+    expect(r.decision).toBe('Allow');
+    const withValue = expectStatus(await owner.post('/api/v1/trust-policy/evaluate', { policy: tagged, request: { ...withEmpty, context: { ...withEmpty.context, 'aws:RequestTag/team': 'blue' } } }), 200).json;
+    expect(withValue.decision).toBe('ImplicitDeny');
+  });
 });
 
 describe('saved trust policies', () => {

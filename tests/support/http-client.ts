@@ -20,6 +20,8 @@ export interface RequestOptions {
   origin?: string | null;
   headers?: Record<string, string>;
   cookie?: string | null;
+  /** Send `path` exactly as given: no URL parsing, so no normalisation of `..`, `%ZZ` or bytes. */
+  rawPath?: boolean;
 }
 
 export class TestClient {
@@ -35,7 +37,7 @@ export class TestClient {
   }
 
   request(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult> {
-    const target = new URL(path, this.baseUrl);
+    const target = options.rawPath ? new URL(this.baseUrl) : new URL(path, this.baseUrl);
     const publicHost = new URL(this.publicUrl).host;
     const headers: Record<string, string> = { Host: publicHost, 'X-Forwarded-For': this.forwardedFor, 'User-Agent': 'trustbridge-tests' };
     const origin = options.origin === undefined ? (method === 'GET' || method === 'HEAD' ? null : new URL(this.publicUrl).origin) : options.origin;
@@ -53,7 +55,8 @@ export class TestClient {
     }
     Object.assign(headers, options.headers ?? {});
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ method, hostname: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, headers }, (res) => {
+      const sentPath = options.rawPath ? path : `${target.pathname}${target.search}`;
+      const req = httpRequest({ method, hostname: target.hostname, port: target.port, path: sentPath, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {

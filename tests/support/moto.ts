@@ -19,6 +19,35 @@ export interface RunningMoto {
 
 export const MOTO_ACCOUNT_ID = '123456789012';
 
+/** Client side of an emulator already running at `url` (e.g. the shared one: inject('motoUrl')). */
+export function motoClient(url: string): Omit<RunningMoto, 'port' | 'stop'> {
+  const clientEnv = (extra: Record<string, string> = {}) => ({
+    AWS_ACCESS_KEY_ID: 'AKIAMOTOTESTKEY00001',
+    AWS_SECRET_ACCESS_KEY: 'moto-test-secret-not-real',
+    AWS_REGION: 'us-east-1',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_IAM: url,
+    AWS_ENDPOINT_URL_STS: url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+    ...extra,
+  });
+  return {
+    url,
+    clientEnv,
+    aws: (args, extraEnv = {}) => {
+      const r = spawnSync('aws', ['--endpoint-url', url, '--output', 'json', ...args], { encoding: 'utf8', env: { ...process.env, HOME: process.env.HOME ?? '/tmp', ...clientEnv(extraEnv) }, timeout: 60_000 });
+      let json: unknown = null;
+      try {
+        json = r.stdout.trim() ? JSON.parse(r.stdout) : null;
+      } catch {
+        json = null;
+      }
+      return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr, json };
+    },
+  };
+}
+
 export async function startMoto(options: { enforceAuth?: boolean; initialNoAuthActions?: number } = {}): Promise<RunningMoto> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, MOTO_PORT: String(port) };
@@ -43,31 +72,9 @@ export async function startMoto(options: { enforceAuth?: boolean; initialNoAuthA
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const clientEnv = (extra: Record<string, string> = {}) => ({
-    AWS_ACCESS_KEY_ID: 'AKIAMOTOTESTKEY00001',
-    AWS_SECRET_ACCESS_KEY: 'moto-test-secret-not-real',
-    AWS_REGION: 'us-east-1',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_IAM: url,
-    AWS_ENDPOINT_URL_STS: url,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-    ...extra,
-  });
   return {
-    url,
+    ...motoClient(url),
     port,
-    clientEnv,
-    aws: (args, extraEnv = {}) => {
-      const r = spawnSync('aws', ['--endpoint-url', url, '--output', 'json', ...args], { encoding: 'utf8', env: { ...process.env, HOME: process.env.HOME ?? '/tmp', ...clientEnv(extraEnv) }, timeout: 60_000 });
-      let json: unknown = null;
-      try {
-        json = r.stdout.trim() ? JSON.parse(r.stdout) : null;
-      } catch {
-        json = null;
-      }
-      return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr, json };
-    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -2,7 +2,7 @@
 // `npm run serve` does, with its own data directory and a free port. Output is kept so tests can
 // assert what is (and is never) logged.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Create the first user from TRUSTBRIDGE_ADMIN_EMAIL/PASSWORD (default true). */
   admin?: boolean;
+  /** Use this data directory (default: a fresh one). The caller owns it: stop() never removes it. */
+  dataDir?: string;
 }
 
 export interface RunningServer {
@@ -27,6 +29,8 @@ export interface RunningServer {
   port: number;
   publicUrl: string;
   dataDir: string;
+  /** The server process (node itself, not a wrapper). */
+  pid: number;
   /** Everything the server wrote to stdout and stderr, also available while it runs. */
   logFile: string;
   output(): string;
@@ -77,13 +81,23 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+interface Spawned {
+  child: ChildProcess;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  logFile: string;
+  output: () => string;
+}
+
+async function spawnServer(options: ServerOptions): Promise<Spawned> {
   const nextDir = process.env.TRUSTBRIDGE_NEXT_DIST_DIR || '.next';
   if (!existsSync(path.join(ROOT, 'dist/server.mjs')) || !existsSync(path.join(ROOT, nextDir, 'BUILD_ID'))) {
     throw new Error('No production build found: run `npm run build` first (npm test does it for you).');
   }
   const port = options.port ?? (await freePort());
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'trustbridge-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'trustbridge-test-'));
+  mkdirSync(dataDir, { recursive: true });
   const publicUrl = options.publicUrl ?? 'https://trustbridge.test';
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
@@ -104,7 +118,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: string[] = [];
-  const logFile = path.join(dataDir, 'server.log');
+  // Servers sharing a data directory keep a log each.
+  const logFile = path.join(dataDir, options.dataDir ? `server-${port}.log` : 'server.log');
   const keep = (d: Buffer) => {
     const text = d.toString('utf8');
     chunks.push(text);
@@ -112,7 +127,35 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const output = () => chunks.join('');
+  return { child, port, publicUrl, dataDir, logFile, output: () => chunks.join('') };
+}
+
+export interface ServerExit {
+  code: number | null;
+  output: string;
+  /** From spawning the process to its exit. */
+  elapsedMs: number;
+}
+
+/** Runs a server that must refuse to start: resolves with its exit, fails if it is still up after `timeoutMs`. */
+export async function startServerExpectingExit(options: ServerOptions, timeoutMs = 20_000): Promise<ServerExit> {
+  const started = Date.now();
+  const { child, output } = await spawnServer(options);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server was still running after ${timeoutMs} ms:\n${output()}`));
+    }, timeoutMs);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  return { code, output: output(), elapsedMs: Date.now() - started };
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const { child, port, publicUrl, dataDir, logFile, output } = await spawnServer(options);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, child, output);
@@ -125,6 +168,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     publicUrl,
     dataDir,
+    pid: child.pid ?? 0,
     logFile,
     output,
     stop: async (stopOptions: { keepData?: boolean } = {}) => {
@@ -134,7 +178,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

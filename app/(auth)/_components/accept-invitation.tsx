@@ -8,8 +8,9 @@ import { TextField } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { api, errorMessage } from '@/lib/client/api';
 import { useFormErrors } from '@/lib/client/use-form-errors';
+import { useFormValues } from '@/lib/client/use-form-values';
 import { PASSWORD_MIN } from '@/lib/schemas/common';
-import { ZAcceptInvitation, ZInvitationPreview } from '@/lib/schemas/members';
+import { ZAcceptInvitationForm, ZInvitationPreview } from '@/lib/schemas/members';
 
 // The invitation token arrives in the URL fragment (never sent to a server, never in Referer);
 // it is read once and removed from the address bar and history.
@@ -22,10 +23,13 @@ function takeTokenFromFragment(): string {
   return captured;
 }
 
+const LABELS = { name: 'Your name', password: 'Password', confirm: 'Confirm password' };
+
 export function AcceptInvitation() {
   const [token, setToken] = useState<string | null>(null);
   useEffect(() => setToken(takeTokenFromFragment()), []);
-  const errors = useFormErrors();
+  const form = useFormValues({ name: '', password: '', confirm: '' });
+  const errors = useFormErrors(ZAcceptInvitationForm, { ...form.values, token }, LABELS);
   const [busy, setBusy] = useState(false);
   const preview = useQuery({
     queryKey: ['invitation-preview', token],
@@ -42,13 +46,9 @@ export function AcceptInvitation() {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = errors.validate(ZAcceptInvitation, { token, name: form.get('name'), password: form.get('password') });
-    if (!input) return;
-    if (form.get('confirm') !== input.password) {
-      errors.setGeneral('The two passwords do not match.');
-      return;
-    }
+    const parsed = errors.validate();
+    if (!parsed) return;
+    const { confirm: _confirm, ...input } = parsed;
     setBusy(true);
     try {
       const result = await api('/api/v1/invitations/accept', z.object({ orgId: z.string() }), { method: 'POST', body: input });
@@ -67,9 +67,9 @@ export function AcceptInvitation() {
         </p>
       </div>
       {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-      <TextField label="Your name" name="name" autoComplete="name" required error={errors.fields.name} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} error={errors.fields.password} />
-      <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required />
+      <TextField label={LABELS.name} {...form.bind('name')} autoComplete="name" required error={errors.fields.name} />
+      <TextField label={LABELS.password} {...form.bind('password')} type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} error={errors.fields.password} />
+      <TextField label={LABELS.confirm} {...form.bind('confirm')} type="password" autoComplete="new-password" required error={errors.fields.confirm} />
       <Button type="submit" loading={busy} className="w-full">
         Create account and join
       </Button>

@@ -6,21 +6,21 @@ import { TextField } from '@/components/ui/field';
 import { api } from '@/lib/client/api';
 import { ZOk } from '@/lib/client/queries/organizations';
 import { useFormErrors } from '@/lib/client/use-form-errors';
-import { ZSetupInput } from '@/lib/schemas/auth';
+import { useFormValues } from '@/lib/client/use-form-values';
+import { ZSetupForm } from '@/lib/schemas/auth';
 import { PASSWORD_MIN } from '@/lib/schemas/common';
 
+const LABELS = { code: 'Setup code', name: 'Your name', email: 'Email', password: 'Password', confirm: 'Confirm password' };
+
 export function SetupForm() {
-  const errors = useFormErrors();
+  const form = useFormValues({ code: '', name: '', email: '', password: '', confirm: '' });
+  const errors = useFormErrors(ZSetupForm, form.values, LABELS);
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = errors.validate(ZSetupInput, { code: form.get('code'), name: form.get('name'), email: form.get('email'), password: form.get('password') });
-    if (!input) return;
-    if (form.get('confirm') !== input.password) {
-      errors.setGeneral('The two passwords do not match.');
-      return;
-    }
+    const parsed = errors.validate();
+    if (!parsed) return;
+    const { confirm: _confirm, ...input } = parsed;
     setBusy(true);
     try {
       await api('/api/v1/setup', ZOk, { method: 'POST', body: input });
@@ -39,11 +39,11 @@ export function SetupForm() {
         </p>
       </div>
       {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-      <TextField label="Setup code" name="code" autoComplete="one-time-code" placeholder="XXXX-XXXX-XXXX" required error={errors.fields.code} className="[&_input]:font-mono" />
-      <TextField label="Your name" name="name" autoComplete="name" required error={errors.fields.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" required error={errors.fields.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} error={errors.fields.password} />
-      <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required />
+      <TextField label={LABELS.code} {...form.bind('code')} error={errors.fields.code} autoComplete="one-time-code" placeholder="XXXX-XXXX-XXXX" required className="[&_input]:font-mono" />
+      <TextField label={LABELS.name} {...form.bind('name')} error={errors.fields.name} autoComplete="name" required />
+      <TextField label={LABELS.email} {...form.bind('email')} error={errors.fields.email} type="email" autoComplete="username" required />
+      <TextField label={LABELS.password} {...form.bind('password')} error={errors.fields.password} type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} />
+      <TextField label={LABELS.confirm} {...form.bind('confirm')} error={errors.fields.confirm} type="password" autoComplete="new-password" required />
       <Button type="submit" loading={busy} className="w-full">
         Create account
       </Button>

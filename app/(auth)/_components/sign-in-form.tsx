@@ -6,6 +6,7 @@ import { TextField } from '@/components/ui/field';
 import { api } from '@/lib/client/api';
 import { ZOk } from '@/lib/client/queries/organizations';
 import { useFormErrors } from '@/lib/client/use-form-errors';
+import { useFormValues } from '@/lib/client/use-form-values';
 import { ZLogin } from '@/lib/schemas/auth';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
@@ -13,13 +14,15 @@ function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
+const LABELS = { email: 'Email', password: 'Password' };
+
 export function SignInForm({ next }: { next?: string }) {
-  const errors = useFormErrors();
+  const form = useFormValues({ email: '', password: '' });
+  const errors = useFormErrors(ZLogin, form.values, LABELS);
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = errors.validate(ZLogin, { email: form.get('email'), password: form.get('password') });
+    const input = errors.validate();
     if (!input) return;
     setBusy(true);
     try {
@@ -37,8 +40,8 @@ export function SignInForm({ next }: { next?: string }) {
         <p className="mt-1 text-sm text-slate-600">Use the email and password of your Trustbridge account.</p>
       </div>
       {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="username" required error={errors.fields.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.fields.password} />
+      <TextField label={LABELS.email} {...form.bind('email')} type="email" autoComplete="username" required error={errors.fields.email} />
+      <TextField label={LABELS.password} {...form.bind('password')} type="password" autoComplete="current-password" required error={errors.fields.password} />
       <Button type="submit" loading={busy} className="w-full">
         Sign in
       </Button>

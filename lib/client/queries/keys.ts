@@ -16,5 +16,6 @@ export const keys = {
   trustPolicies: (orgId: string) => ['orgs', orgId, 'trust-policies', 'list'] as const,
   trustPolicy: (orgId: string, policyId: string) => ['orgs', orgId, 'trust-policies', 'one', policyId] as const,
   trustPolicyContext: (orgId: string) => ['orgs', orgId, 'trust-policies', 'context'] as const,
+  inspectorTargets: (orgId: string) => ['orgs', orgId, 'inspector', 'targets'] as const,
   audit: (orgId: string, filter: Record<string, string | undefined>) => ['orgs', orgId, 'audit', filter] as const,
 };

@@ -17,7 +17,7 @@ export interface RoleArnParts {
 
 export type ArnProblem = { ok: false; message: string };
 
-const isPartition = (value: string): value is Partition => (PARTITIONS as readonly string[]).includes(value);
+export const isPartition = (value: string): value is Partition => (PARTITIONS as readonly string[]).includes(value);
 
 /** Parses an IAM role ARN; the message says what is wrong (user ARNs, short account ids, …). */
 export function parseRoleArn(arn: string): ({ ok: true } & RoleArnParts) | ArnProblem {

@@ -61,6 +61,11 @@ describe('deriveRequestFromClaims', () => {
     expect(r.context['aws:RequestTag/bad']).toBeUndefined();
   });
 
+  it('an empty session-tag value is null: its key is in aws:TagKeys, its value is not in the request', () => {
+    const r = deriveRequestFromClaims({ sub: 's', 'https://aws.amazon.com/tags': { principal_tags: { team: [''], stage: ['production'], both: ['', 'x'] }, transitive_tag_keys: ['team', ''] } }, opts);
+    expect(r.context).toEqual({ [`${P}:sub`]: 's', 'aws:RequestTag/stage': 'production', 'aws:RequestTag/both': 'x', 'aws:TagKeys': ['team', 'stage', 'both'], 'sts:TransitiveTagKeys': ['team'] });
+  });
+
   it('ignores claims AWS does not see and claims of the wrong type', () => {
     const r = deriveRequestFromClaims({ sub: 5, environment_slug: 'dev', aud: null, 'https://aws.amazon.com/tags': 'x' }, opts);
     expect(r.context).toEqual({});

@@ -6,6 +6,10 @@
 //   ("azp when the azp field is set"); `<provider>:azp` is `azp`; `<provider>:amr` is multivalued;
 // - session tags from the `https://aws.amazon.com/tags` claim: each `principal_tags` entry becomes
 //   `aws:RequestTag/<key>`, their keys `aws:TagKeys`, and `transitive_tag_keys` `sts:TransitiveTagKeys`;
+//   an empty tag value is null ("For condition keys that are defined by the user, such as passing tags
+//   in a request, it is possible to include an empty string. In this case, the value in the request
+//   context is null"), so its aws:RequestTag/<key> has no value while its key is still in aws:TagKeys
+//   (the tag was passed); empty strings drop out of the key lists the same way (user-defined-keys.ts);
 // - `sts:RoleSessionName` is the RoleSessionName parameter.
 import type { EvaluationRequest } from './evaluate-policy';
 
@@ -71,12 +75,13 @@ export function deriveRequestFromClaims(claims: Record<string, unknown>, opts: D
         const values = strings(principalTags[key]);
         if (values === null || values.length === 0) continue;
         keys.push(key);
-        context[`aws:RequestTag/${key}`] = single(values);
+        const present = values.filter((v) => v !== '');
+        if (present.length > 0) context[`aws:RequestTag/${key}`] = single(present);
       }
       if (keys.length > 0) context['aws:TagKeys'] = keys;
     }
-    const transitive = strings(tags.transitive_tag_keys);
-    if (transitive !== null && transitive.length > 0) context['sts:TransitiveTagKeys'] = transitive;
+    const transitive = strings(tags.transitive_tag_keys)?.filter((k) => k !== '') ?? [];
+    if (transitive.length > 0) context['sts:TransitiveTagKeys'] = transitive;
   }
   if (opts.roleSessionName !== undefined) context['sts:RoleSessionName'] = opts.roleSessionName;
   return {

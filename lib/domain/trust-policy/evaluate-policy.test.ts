@@ -146,6 +146,30 @@ describe('evaluation details', () => {
     expect(compiled.evaluate(req({ 'aws:TagKeys': [] })).statements[0]?.conditions[0]?.contextValues).toEqual([]);
   });
 
+  it('an empty string in a key the user defines (a tag) is null, and the trace says so', () => {
+    const compiled = compilePolicy(trust({ Null: { 'aws:RequestTag/team': 'true' }, StringNotEquals: { 'aws:PrincipalTag/team': '' } }));
+    const result = compiled.evaluate(req({ 'AWS:REQUESTTAG/team': '', 'aws:PrincipalTag/team': '' }));
+    expect(result.decision).toBe('Allow');
+    expect(compiled.decide(req({ 'aws:RequestTag/team': '', 'aws:PrincipalTag/team': '' }))).toBe('Allow');
+    const [nul, neg] = result.statements[0]?.conditions ?? [];
+    expect(nul).toMatchObject({ contextValues: [], matched: true });
+    expect(nul?.reason).toContain('is an empty string, which AWS treats as null');
+    expect(neg).toMatchObject({ contextValues: [], matched: true });
+  });
+
+  it('empty strings drop out of a multivalued tag key; what remains is judged', () => {
+    const compiled = compilePolicy(trust({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['stage'] }, 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['stage'] } }));
+    const result = compiled.evaluate(req({ 'aws:TagKeys': ['', 'stage', ''] }));
+    expect(result.decision).toBe('Allow');
+    expect(result.statements[0]?.conditions[0]?.contextValues).toEqual(['stage']);
+    expect(compiled.decide(req({ 'aws:TagKeys': [''] }))).toBe('ImplicitDeny');
+  });
+
+  it('an empty string in a key AWS itself sets stays a value (only user-defined keys are null)', () => {
+    const compiled = compilePolicy(trust({ StringEquals: { [SUB]: '' }, Null: { 'sts:RoleSessionName': 'false' } }));
+    expect(compiled.decide(req({ [SUB]: '', 'sts:RoleSessionName': '' }))).toBe('Allow');
+  });
+
   it('looks up context keys whatever their case, including lowercase-only spellings', () => {
     const compiled = compilePolicy(trust({ StringEquals: { 'AWS:RequestTag/Stage': 'production' } }));
     expect(compiled.decide(req({ 'aws:requesttag/stage': 'production' }))).toBe('Allow');

@@ -17,7 +17,7 @@ export {
   type StatementTrace,
 } from './evaluate-policy';
 export { ASSUME_ROLE_WITH_WEB_IDENTITY, deriveRequestFromClaims, issuerKeyPrefix, oidcProviderArn, TAGS_CLAIM, type DeriveRequestOptions } from './derive-request';
-export { DEFAULT_TRUST_POLICY_QUOTA, lintPolicy, MAX_TRUST_POLICY_QUOTA, policySize, type Finding, type LintOptions, type LintRule, type Severity } from './lint-policy';
+export { DEFAULT_TRUST_POLICY_QUOTA, lintChecks, lintPolicy, MAX_TRUST_POLICY_QUOTA, policySize, type Finding, type LintOptions, type LintRule, type Severity } from './lint-policy';
 export * from './builder-model';
 export { builderFromPolicy } from './builder-from-policy';
 export { policyFromBuilder } from './policy-from-builder';
@@ -25,3 +25,5 @@ export { PRESET_IDS, PRESETS, PRODUCTION_STAGE, type PresetContext, type PresetI
 export { claimsForEnvironment, DEFAULT_AUDIENCE, type ReachContext, type ReachEnvironment } from './claims-for-environment';
 export { computeReach, type ReachResult } from './compute-reach';
 export { diagnoseWebIdentity, evaluateWebIdentity, TAG_SESSION, type WebIdentityEvaluation } from './web-identity';
+export { admits, proposeFix, type ProposedFix } from './propose-fix';
+export { describeFailure } from './describe-failure';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintPolicy, type Finding, type LintOptions, type LintRule } from './lint-policy';
+import { lintChecks, lintPolicy, type Finding, type LintOptions, type LintRule } from './lint-policy';
 import { parsePolicy } from './parse-policy';
 import { renderPolicy } from './render-policy';
 
@@ -19,6 +19,14 @@ function trust(overrides: Json = {}, condition: Json | null = { StringEquals: { 
   };
 }
 
+/** The policy with more statements after its own. */
+function and(policy: Json, ...statements: Json[]): Json {
+  return { ...policy, Statement: [...(policy.Statement as Json[]), ...statements] };
+}
+
+const ASSUME = (principal: unknown, extra: Json = {}): Json => ({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...extra });
+const OTHER_ACCOUNT = 'arn:aws:iam::999988887777:root';
+
 function rules(findings: Finding[]): LintRule[] {
   return findings.map((f) => f.rule);
 }
@@ -30,6 +38,8 @@ describe('good policies produce no findings', () => {
     ['session tags with sts:TagSession', trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }, { StringEquals: { [AUD]: 'sts.amazonaws.com', 'aws:RequestTag/stage': 'production' }, StringLike: { [SUB]: 'org:org_abc:project:web:*' } }), { ...OPTS, sessionTags: true }],
     ['without options the issuer comes from the provider ARN', trust(), {}],
     ['an exact single-field subject', trust({}, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'org:org_abc' } }), OPTS],
+    ['a Deny statement for every principal', and(trust(), { Effect: 'Deny', Principal: '*', Action: 'sts:*', Condition: { StringEquals: { [SUB]: 'org:org_abc:project:web:environment:dev' } } }), OPTS],
+    ['a Deny statement with NotPrincipal', and(trust(), { Effect: 'Deny', NotPrincipal: { Federated: PROVIDER }, Action: 'sts:*' }), OPTS],
   ];
   it.each(good)('%s', (_name, policy, options) => {
     expect(lintPolicy(policy, options)).toEqual([]);
@@ -80,6 +90,21 @@ const ruleCases: RuleCase[] = [
   { rule: 'federated-not-oidc-provider', severity: 'error', policy: trust({ Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/tb.example.com/oidc/org_other' } }), options: OPTS },
   { rule: 'federated-not-oidc-provider', severity: 'error', policy: trust({ Principal: { Federated: 'arn:aws:iam::1111:oidc-provider/tb.example.com/oidc/org_abc' } }), options: OPTS },
   { rule: 'missing-tag-session', severity: 'error', policy: trust(), options: { ...OPTS, sessionTags: true }, path: '$.Statement[0].Action' },
+  { rule: 'public-principal', severity: 'error', policy: { Version: '2012-10-17', Statement: [ASSUME({ AWS: '*' })] }, options: OPTS, path: '$.Statement[0].Principal.AWS' },
+  { rule: 'public-principal', severity: 'error', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] }, path: '$.Statement[0].Principal' },
+  { rule: 'public-principal', severity: 'error', policy: trust({ Principal: '*' }), options: OPTS, path: '$.Statement[0].Principal' },
+  { rule: 'public-principal', severity: 'error', policy: and(trust(), ASSUME({ AWS: [OTHER_ACCOUNT, '*'] })), options: OPTS, path: '$.Statement[1].Principal.AWS[1]' },
+  { rule: 'public-principal', severity: 'error', policy: and(trust(), ASSUME({ AWS: '*' }, { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })), options: OPTS, path: '$.Statement[1].Principal.AWS' },
+  { rule: 'allow-with-not-principal', severity: 'error', policy: and(trust(), { Effect: 'Allow', NotPrincipal: { AWS: OTHER_ACCOUNT }, Action: 'sts:AssumeRole' }), options: OPTS, path: '$.Statement[1].NotPrincipal' },
+  { rule: 'missing-principal', severity: 'error', policy: and(trust(), { Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity' }), options: OPTS, path: '$.Statement[1]' },
+  { rule: 'other-principal', severity: 'warning', policy: and(trust(), ASSUME({ AWS: OTHER_ACCOUNT })), options: OPTS, path: '$.Statement[1].Principal.AWS' },
+  { rule: 'other-principal', severity: 'warning', policy: and(trust(), ASSUME({ AWS: ['999988887777', 'arn:aws:iam::111122223333:role/admin'] })), options: OPTS, path: '$.Statement[1].Principal.AWS[0]' },
+  { rule: 'other-principal', severity: 'warning', policy: and({ Version: '2012-10-17', Statement: [ASSUME({ Service: 'ec2.amazonaws.com' })] }, ...(trust().Statement as Json[])), options: OPTS, path: '$.Statement[0].Principal.Service' },
+  { rule: 'other-principal', severity: 'warning', policy: trust({ Principal: { Federated: PROVIDER, CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' } }), options: OPTS, path: '$.Statement[0].Principal.CanonicalUser' },
+  { rule: 'other-principal', severity: 'warning', policy: and(trust(), ASSUME({ AWS: OTHER_ACCOUNT })), path: '$.Statement[1].Principal.AWS' },
+  { rule: 'provider-not-trusted', severity: 'error', policy: { Version: '2012-10-17', Statement: [ASSUME({ AWS: OTHER_ACCOUNT })] }, options: OPTS, path: '$.Statement' },
+  { rule: 'provider-not-trusted', severity: 'error', policy: trust({ Effect: 'Deny' }), options: OPTS, path: '$.Statement' },
+  { rule: 'provider-not-trusted', severity: 'error', policy: trust({ Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/tb.example.com/oidc/org_other' } }), options: OPTS, path: '$.Statement' },
   { rule: 'policy-size-over-default-quota', severity: 'warning', policy: big, path: '$' },
   { rule: 'policy-size-over-maximum', severity: 'error', policy: huge, path: '$' },
 ];
@@ -116,6 +141,12 @@ describe('fixes', () => {
     ['action-principal-mismatch', trust({ Action: 'sts:*' }), OPTS],
     ['federated-not-oidc-provider', trust({ Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/tb.example.com/oidc/org_other' } }), OPTS],
     ['missing-tag-session', trust(), { ...OPTS, sessionTags: true }],
+    ['public-principal', and(trust(), ASSUME({ AWS: '*' })), OPTS],
+    ['public-principal', and(trust(), { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRoleWithWebIdentity' }), OPTS],
+    ['allow-with-not-principal', and(trust(), { Effect: 'Allow', NotPrincipal: { AWS: OTHER_ACCOUNT }, Action: 'sts:AssumeRole' }), OPTS],
+    ['missing-principal', and(trust(), { Effect: 'Allow', Action: 'sts:AssumeRole' }), OPTS],
+    ['other-principal', and({ Version: '2012-10-17', Statement: [ASSUME({ AWS: OTHER_ACCOUNT })] }, ...(trust().Statement as Json[])), OPTS],
+    ['other-principal', trust({ Principal: { Federated: PROVIDER, AWS: OTHER_ACCOUNT } }), OPTS],
   ];
   it.each(fixable)('%s has a fix that removes it', (rule, policy, options) => {
     const finding = lintPolicy(policy, options).find((f) => f.rule === rule);
@@ -138,6 +169,64 @@ describe('fixes', () => {
   it('the invisible-claim fix tests the session tag instead', () => {
     const fix = lintPolicy(trust({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }, { StringEquals: { [AUD]: 'sts.amazonaws.com', [`${P}:environment_stage`]: 'production' }, StringLike: { [SUB]: 'org:org_abc:*' } }), { ...OPTS, sessionTags: true }).find((f) => f.rule === 'invisible-claim')?.fix;
     expect(fix && JSON.parse(renderPolicy(fix.policy)).Statement[0].Condition.StringEquals).toEqual({ [AUD]: 'sts.amazonaws.com', 'aws:RequestTag/stage': 'production' });
+  });
+});
+
+describe('who the policy lets in (every statement, with or without conditions)', () => {
+  it('the wide-open policy of issue 12 is an error, not an all-clear', () => {
+    const findings = lintPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] }, OPTS);
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort()).toEqual(['provider-not-trusted', 'public-principal']);
+  });
+
+  it('a public principal is an error even when a condition narrows it', () => {
+    const narrowed = and(trust(), ASSUME({ AWS: '*' }, { Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } }));
+    const finding = lintPolicy(narrowed, OPTS).find((f) => f.rule === 'public-principal');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toMatch(/Condition/);
+  });
+
+  it('each foreign value is its own finding with its own path', () => {
+    const policy = and(trust(), ASSUME({ AWS: [OTHER_ACCOUNT, '123456789012'], Service: 'lambda.amazonaws.com' }));
+    expect(lintPolicy(policy, OPTS).map((f) => `${f.rule} ${f.path}`)).toEqual([
+      'other-principal $.Statement[1].Principal.AWS[0]',
+      'other-principal $.Statement[1].Principal.AWS[1]',
+      'other-principal $.Statement[1].Principal.Service',
+    ]);
+  });
+
+  it('without an issuer any IAM OIDC provider counts as the provider, and nothing says which one is trusted', () => {
+    expect(rules(lintPolicy({ Version: '2012-10-17', Statement: [ASSUME({ AWS: '*' })] }))).toEqual(['public-principal']);
+    expect(rules(lintPolicy(trust()))).toEqual([]);
+  });
+
+  it('the fix for a foreign statement removes it and keeps the rest as written', () => {
+    const policy = and(trust(), ASSUME({ AWS: OTHER_ACCOUNT }));
+    const fix = lintPolicy(policy, OPTS).find((f) => f.rule === 'other-principal')?.fix;
+    expect(fix?.title).toBe('Remove statement 2');
+    expect(fix && JSON.parse(renderPolicy(fix.policy))).toEqual(trust());
+  });
+
+  it('the fix for a foreign principal next to the provider removes only that principal', () => {
+    const fix = lintPolicy(trust({ Principal: { Federated: PROVIDER, AWS: OTHER_ACCOUNT } }), OPTS).find((f) => f.rule === 'other-principal')?.fix;
+    expect(fix && JSON.parse(renderPolicy(fix.policy))).toEqual(trust());
+  });
+
+  it('no fix removes the only statement that trusts this organization', () => {
+    expect(lintPolicy({ Version: '2012-10-17', Statement: [ASSUME({ AWS: '*' })] }, OPTS).find((f) => f.rule === 'public-principal')?.fix).toBeUndefined();
+    expect(lintPolicy(trust({ Principal: '*' }), OPTS).find((f) => f.rule === 'public-principal')?.fix).toBeUndefined();
+  });
+});
+
+describe('lintChecks: what an all-clear covers', () => {
+  it('names this organization’s provider and organization only when they were given', () => {
+    const full = lintChecks({ ...OPTS, sessionTags: true }).join(' ');
+    expect(full).toContain(`oidc-provider/${P}`);
+    expect(full).toContain('org:org_abc:');
+    expect(full).toContain('sts:TagSession');
+    expect(full).toMatch(/"\*"/);
+    const bare = lintChecks({}).join(' ');
+    expect(bare).not.toContain('this organization');
+    expect(bare).not.toContain('sts:TagSession');
   });
 });
 

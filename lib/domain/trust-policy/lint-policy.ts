@@ -1,5 +1,6 @@
 // Lints a trust policy for an OIDC issuer: JSON and structure first (json-malformed,
-// policy-invalid), then the OIDC rules, operator rules, principal/action rules and the size quota
+// policy-invalid), then the OIDC rules, operator rules, principal/action rules, who the policy lets in
+// (principal-rules.ts: every Allow statement, the way IAM Access Analyzer judges one) and the size quota
 // ("Role trust policy length: 2,048 characters" by default, raisable to 4,096; IAM does not count
 // white space). Accepts JSON text, a parsed JSON value, or a Policy model. Never throws.
 import type { Policy } from './model';
@@ -7,6 +8,7 @@ import { issuerKeyPrefix } from './derive-request';
 import { isPolicyModel } from './internal/model-guard';
 import { anchorRules, keyVisibilityRules, missingConditionRules } from './internal/lint/oidc-rules';
 import { operatorRules } from './internal/lint/operator-rules';
+import { principalRules } from './internal/lint/principal-rules';
 import type { Finding, LintContext, LintOptions } from './internal/lint/shared';
 import { statementRules } from './internal/lint/statement-rules';
 import { parsePolicy } from './parse-policy';
@@ -62,5 +64,25 @@ export function lintPolicy(input: unknown, options: LintOptions = {}): Finding[]
     options: opts,
     issuerPrefix: opts.issuer !== undefined && opts.issuer.length > 0 ? issuerKeyPrefix(opts.issuer) : null,
   };
-  return [...missingConditionRules(ctx), ...anchorRules(ctx), ...keyVisibilityRules(ctx), ...operatorRules(ctx), ...statementRules(ctx), ...sizeRule(policy)];
+  return [...missingConditionRules(ctx), ...anchorRules(ctx), ...keyVisibilityRules(ctx), ...operatorRules(ctx), ...statementRules(ctx), ...principalRules(ctx), ...sizeRule(policy)];
+}
+
+/**
+ * What an empty lint result vouches for, given the options — the all-clear says this and no more.
+ * One sentence per rule family that lintPolicy runs; keep it in step with the rules above.
+ */
+export function lintChecks(options: LintOptions = {}): string[] {
+  const raw: Partial<Record<keyof LintOptions, unknown>> = options !== null && typeof options === 'object' ? options : {};
+  const issuer = typeof raw.issuer === 'string' && raw.issuer.length > 0 ? issuerKeyPrefix(raw.issuer) : null;
+  const orgId = typeof raw.orgId === 'string' && raw.orgId.length > 0 ? raw.orgId : null;
+  const provider = issuer !== null ? `this organization's OIDC provider (…:oidc-provider/${issuer})` : 'an IAM OIDC provider';
+  return [
+    `Every Allow statement names its principal, and that principal is ${provider}: no "*", no NotPrincipal, no other AWS account, role, service, canonical user or identity provider.`,
+    ...(issuer !== null ? ["At least one Allow statement trusts this organization's OIDC provider."] : []),
+    `Each statement for the provider checks the audience (aud) and has a sub condition ${orgId !== null ? `that pins this organization (org:${orgId}:…)` : 'anchored right after an organization id (org:<id>:…)'}.`,
+    `Condition keys of ${issuer !== null ? 'this issuer are ones AWS sees (aud, sub, amr, azp), and none belongs to another issuer' : 'the provider are ones AWS sees (aud, sub, amr, azp)'}.`,
+    'Operators fit their values: no wildcards under StringEquals, wildcards under StringLike, no ForAllValues on a single-valued key.',
+    `Actions fit the principal: sts:AssumeRoleWithWebIdentity${raw.sessionTags === true ? ', and sts:TagSession for the session tags' : ''}.`,
+    `The policy fits IAM's role trust policy quota (${DEFAULT_TRUST_POLICY_QUOTA} characters by default, ${MAX_TRUST_POLICY_QUOTA} at most).`,
+  ];
 }

@@ -109,6 +109,26 @@ const requestArb: fc.Arbitrary<EvaluationRequest> = fc.record({
   context: fc.dictionary(trustKey, contextValue, { maxKeys: 6 }),
 });
 
+// Principals of every kind a trust policy can name, and requests from principals that are not this
+// organization's provider (the ones the linter must never stay silent about).
+const FOREIGN = ['999988887777', 'arn:aws:iam::999988887777:root', 'arn:aws:iam::999988887777:role/x', 'arn:aws:iam::111122223333:role/admin', 'ec2.amazonaws.com', '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be', 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', 'arn:aws:iam::111122223333:oidc-provider/tb.example.com/oidc/org_other', 'arn:aws:iam::111122223333:saml-provider/corp', 'accounts.google.com'];
+const anyPrincipal: fc.Arbitrary<PrincipalValue> = fc.oneof(
+  fc.constant<PrincipalValue>({ kind: 'wildcard' }),
+  fc
+    .uniqueArray(fc.record({ type: fc.constantFrom(...PRINCIPAL_TYPES), values: fc.record({ values: fc.array(fc.constantFrom('*', PROVIDER, ...FOREIGN), { minLength: 1, maxLength: 2 }), shape }) }), { minLength: 1, maxLength: 3, selector: (e) => e.type })
+    .map((entries) => ({ kind: 'map' as const, entries })),
+);
+const openStatement: fc.Arbitrary<Statement> = fc
+  .record({ base: trustStatement, kind: fc.constantFrom('principal', 'principal', 'notPrincipal', 'none'), principal: anyPrincipal })
+  .map(({ base, kind, principal }) => {
+    const s: Statement = { effect: base.effect, extra: [], ...(base.action ? { action: base.action } : {}), ...(base.condition && base.condition.length > 0 ? { condition: base.condition } : {}) };
+    if (kind === 'principal') s.principal = principal;
+    if (kind === 'notPrincipal') s.notPrincipal = principal;
+    return s;
+  });
+const openPolicy: fc.Arbitrary<Policy> = fc.record({ version: fc.constant('2012-10-17'), statements: fc.array(openStatement, { minLength: 1, maxLength: 3 }), statementShape: fc.constant('array' as const), extra: fc.constant([]) });
+const foreignRequest: fc.Arbitrary<EvaluationRequest> = fc.record({ principal: fc.constantFrom(...FOREIGN, 'arn:aws:iam::999988887777:user/mallory'), action: requestArb.map((r) => r.action), context: requestArb.map((r) => r.context) });
+
 const templateArb: fc.Arbitrary<SubjectTemplate> = fc
   .shuffledSubarray(SUBJECT_FIELDS.filter((f) => f !== 'org') as SubjectField[])
   .map((rest) => ['org', ...rest] as SubjectTemplate);
@@ -216,6 +236,19 @@ describe('properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the linter is never silent about a policy that lets in a principal other than this organization’s provider', () => {
+    fc.assert(
+      fc.property(openPolicy, fc.array(foreignRequest, { minLength: 1, maxLength: 4 }), (policy, requests) => {
+        const compiled = compilePolicy(policy);
+        const admitted = requests.filter((r) => compiled.decide(r) === 'Allow');
+        if (admitted.length === 0) return;
+        const findings = lintPolicy(policy, { issuer: ISSUER, orgId: 'org_abc' });
+        expect(findings.some((f) => f.severity !== 'info'), `${renderPolicy(policy)} admits ${admitted.map((r) => r.principal).join(', ')}`).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -24,6 +24,13 @@ describe('AssumeRoleWithWebIdentity authorization (web-identity.ts)', () => {
     expect(tagSessionRequest(request({ 'aws:RequestTag/stage': 'production' }))?.action).toBe('sts:TagSession');
   });
 
+  it('a token whose session tags all have empty (null) values still passes tags, so sts:TagSession is still required', () => {
+    const r = request({ 'aws:TagKeys': ['team'] });
+    expect(carriesSessionTags(r)).toBe(true);
+    expect(carriesSessionTags(request({ 'aws:TagKeys': [] }))).toBe(false);
+    expect(evaluateWebIdentity(ASSUME_ONLY, r).refusedForTagSession).toBe(true);
+  });
+
   it('without session tags it is exactly evaluatePolicy', () => {
     const r = request({});
     expect(evaluateWebIdentity(ASSUME_ONLY, r)).toEqual({ result: evaluatePolicy(ASSUME_ONLY, r), refusedForTagSession: false });

@@ -9,10 +9,18 @@ import type { Policy } from './model';
 export const TAG_SESSION = 'sts:TagSession';
 
 const REQUEST_TAG = 'aws:requesttag/';
+const TAG_KEYS = 'aws:tagkeys';
 
-/** Whether the request passes session tags (any aws:RequestTag/* key). */
+/**
+ * Whether the request passes session tags: any aws:RequestTag/* key, or a tag key in aws:TagKeys (a
+ * tag whose value is empty is null, so it has no aws:RequestTag/* value, but it was still passed).
+ */
 export function carriesSessionTags(request: EvaluationRequest): boolean {
-  for (const key of Object.keys(request.context)) if (key.toLowerCase().startsWith(REQUEST_TAG)) return true;
+  for (const [key, value] of Object.entries(request.context)) {
+    const lower = key.toLowerCase();
+    if (lower.startsWith(REQUEST_TAG)) return true;
+    if (lower === TAG_KEYS && (Array.isArray(value) ? value : [value]).some((k) => typeof k === 'string' && k !== '')) return true;
+  }
   return false;
 }
 

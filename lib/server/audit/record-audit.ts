@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '@/lib/domain/audit/actions';
 import type { DbOrTx } from '../db/client';
 import { newId } from '../security/ids';
 import { redact } from './redact';
@@ -15,7 +16,8 @@ export interface Actor {
 export interface AuditEntry {
   orgId: string | null;
   actor: Actor;
-  action: string;
+  /** One of the list in lib/domain/audit/actions.ts (the audit log's filter is derived from it). */
+  action: AuditAction;
   target: { type: string; id?: string | null; label?: string | null };
   before?: unknown;
   after?: unknown;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '@/lib/domain/audit/actions';
 import type { TokenSubjectContext } from '@/lib/domain/claims/id-token-claims';
 import pg from 'pg';
 import { getConfig } from '../env';
@@ -18,7 +19,7 @@ export interface AuditRow {
   actorType: string;
   actorId: string;
   actorLabel: string;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetLabel: string;
   after: string;

@@ -33,22 +33,54 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks));
+}
+
+// JSON is UTF-8 (RFC 8259 §8.1). Bytes that are not are refused rather than replaced by U+FFFD,
+// which would store and acknowledge something the client never sent. A BOM is kept (and then
+// fails JSON.parse), as before.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new AppError(400, 'invalid_json', 'The request body is not valid UTF-8.');
+  }
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
+  requireJsonType(request);
+  return parseJson(await readLimited(request, maxBytes), schema);
+}
+
+function requireJsonType(request: Request): void {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'unsupported_media_type', 'Send the request body as JSON with Content-Type: application/json.');
-  const text = await readLimited(request, maxBytes);
+}
+
+function parseJson<S extends z.ZodType>(text: string, schema: S): z.output<S> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
   }
+  return validate(value, schema);
+}
+
+function validate<S extends z.ZodType>(value: unknown, schema: S): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw badRequest('Some fields are missing or invalid.', issuesOf(parsed.error));
   return parsed.data;
+}
+
+/** Like readJson, but an empty body (action routes whose fields are all optional) reads as `{}`. */
+export async function readOptionalJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
+  const text = await readLimited(request, maxBytes);
+  if (text.trim() === '') return validate({}, schema);
+  requireJsonType(request);
+  return parseJson(text, schema);
 }
 
 /** Route params that do not even look like ids name nothing: 404, like a missing object. */

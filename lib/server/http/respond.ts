@@ -13,6 +13,14 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(data), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+/** A generated text document (exports): its own content type, a file name, `attachment` when asked to download. */
+export function textDocument(doc: { text: string; filename: string; contentType: string }, download: boolean): Response {
+  return new Response(doc.text, {
+    status: 200,
+    headers: { 'Content-Type': doc.contentType, 'Content-Disposition': `${download ? 'attachment' : 'inline'}; filename="${doc.filename}"`, 'Cache-Control': 'no-store', 'Content-Security-Policy': API_CSP, 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
 export function noContent(headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store', ...headers } });
 }

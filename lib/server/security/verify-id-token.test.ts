@@ -2,7 +2,7 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prepareSigner } from './jwt-sign';
 import { publicJwkOf } from './signing-key-material';
-import { AWS_ACCEPTED_ALGORITHMS, decodeUnverified, verifyIdToken, type VerifyOptions } from './verify-id-token';
+import { AWS_ACCEPTED_ALGORITHMS, decodeUnverified, verifyIdToken, verifySignature, type VerifyOptions } from './verify-id-token';
 
 // Negative suite (issue 3.7): every way a token must be refused, each with its exact code.
 
@@ -112,5 +112,20 @@ describe('decodeUnverified', () => {
     expect(decodeUnverified(esSigner.sign(claims()))?.header).toEqual({ alg: 'ES256', kid: 'ec-key', typ: 'JWT' });
     expect(decodeUnverified('a.b')).toBeNull();
     expect(decodeUnverified('not a token at all')).toBeNull();
+  });
+});
+
+describe('verifySignature (the inspector’s signature check, apart from the claims)', () => {
+  const keyOptions = { jwks, algorithms: AWS_ACCEPTED_ALGORITHMS, maxLength: 20_000 };
+  it('verifies an expired token whose signature is intact (times are other checks)', async () => {
+    expect(await verifySignature(esSigner.sign(claims({ iat: T - 7200, nbf: T - 7200, exp: T - 3600 })), keyOptions)).toEqual({ ok: true });
+  });
+  it.each([
+    ['tampered payload', () => { const t = esSigner.sign(claims()).split('.'); return [t[0], b64(claims({ sub: 'other' })), t[2]].join('.'); }, 'signature_invalid'],
+    ['HS256 with the public key', () => forge({ alg: 'HS256', kid: 'ec-key' }, claims(), (input) => createHmac('sha256', JSON.stringify(ecJwk)).update(input).digest('base64url')), 'alg_not_allowed'],
+    ['jku header', () => resign(esSigner.sign(claims()), { alg: 'ES256', kid: 'ec-key', jku: 'https://evil.example/jwks.json' }), 'forbidden_header'],
+    ['unknown kid', () => resign(esSigner.sign(claims()), { alg: 'ES256', kid: 'nope' }), 'unknown_kid'],
+  ])('%s → %s', async (_n, make, code) => {
+    expect(await verifySignature(make(), keyOptions)).toMatchObject({ ok: false, code });
   });
 });

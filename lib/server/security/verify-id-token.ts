@@ -1,4 +1,5 @@
-import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { compactVerify, createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { AWS_ACCEPTED_ALGORITHMS, AWS_MAX_TOKEN_LENGTH, decodeJwt } from '@/lib/domain/jwt';
 
 // Our own ID-token verification (issue 3.7), used by the inspector and by tests. Every limit is
 // explicit and always set — never jose's permissive defaults: the algorithm list, issuer,
@@ -48,7 +49,20 @@ export type VerifyResult =
 const FORBIDDEN_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'crit'] as const;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
-const fail = (code: VerificationCode, message: string, extra: { header?: Record<string, unknown>; claims?: Record<string, unknown> } = {}): VerifyResult => ({ ok: false, code, message, ...extra });
+type Failure = Extract<VerifyResult, { ok: false }>;
+
+// jose imports each JWK once per key set: callers that keep their JWKS object (the inspector keeps
+// one per issuer-cache state) verify against the same key set without importing again.
+const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+function keySetOf(jwks: JSONWebKeySet): ReturnType<typeof createLocalJWKSet> {
+  let set = keySets.get(jwks);
+  if (!set) {
+    set = createLocalJWKSet(jwks);
+    keySets.set(jwks, set);
+  }
+  return set;
+}
+const fail = (code: VerificationCode, message: string, extra: { header?: Record<string, unknown>; claims?: Record<string, unknown> } = {}): Failure => ({ ok: false, code, message, ...extra });
 
 function decodeSegment(segment: string): Record<string, unknown> | null {
   try {
@@ -61,14 +75,15 @@ function decodeSegment(segment: string): Record<string, unknown> | null {
 
 /** Splits and decodes without verifying (for display); null when it is not a compact JWS. */
 export function decodeUnverified(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | null {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3 || !parts.every((p) => BASE64URL.test(p))) return null;
-  const header = decodeSegment(parts[0] ?? '');
-  const claims = decodeSegment(parts[1] ?? '');
-  return header && claims ? { header, claims } : null;
+  const decoded = decodeJwt(token);
+  return decoded.ok ? { header: decoded.header, claims: decoded.claims } : null;
 }
 
-export async function verifyIdToken(token: string, options: VerifyOptions): Promise<VerifyResult> {
+type KeyOptions = Pick<VerifyOptions, 'jwks' | 'algorithms' | 'maxLength'>;
+type Prechecked = { ok: true; header: Record<string, unknown>; claims: Record<string, unknown> } | Failure;
+
+/** What a verifier must refuse before any cryptography: size, shape, algorithm, key references, kid. */
+function precheck(token: string, options: KeyOptions): Prechecked {
   if (token.length > options.maxLength) return fail('too_large', `The token has ${token.length} characters; the limit is ${options.maxLength}.`);
   const parts = token.split('.');
   if (parts.length !== 3) return fail('malformed', `A signed JWT has 3 dot-separated parts; this has ${parts.length}.`);
@@ -88,6 +103,29 @@ export async function verifyIdToken(token: string, options: VerifyOptions): Prom
   const key = options.jwks.keys.find((k) => k.kid === header.kid);
   if (!key) return fail('unknown_kid', `No key with kid "${header.kid}" is published in the issuer's JWKS.`, { header, claims });
   if (key.alg !== undefined && key.alg !== alg) return fail('alg_not_allowed', `The key "${header.kid}" is for ${key.alg}, not ${alg}.`, { header, claims });
+  return { ok: true, header, claims };
+}
+
+/**
+ * The signature alone (the inspector reports it apart from the claims): the same refusals as
+ * verifyIdToken before any cryptography, then the JWS signature against the published key.
+ */
+export async function verifySignature(token: string, options: KeyOptions): Promise<{ ok: true } | { ok: false; code: VerificationCode; message: string }> {
+  const pre = precheck(token, options);
+  if (!pre.ok) return { ok: false, code: pre.code, message: pre.message };
+  try {
+    await compactVerify(token, keySetOf(options.jwks), { algorithms: [...options.algorithms] });
+    return { ok: true };
+  } catch (error) {
+    const [code, message] = mapJoseError(error);
+    return { ok: false, code, message };
+  }
+}
+
+export async function verifyIdToken(token: string, options: VerifyOptions): Promise<VerifyResult> {
+  const pre = precheck(token, options);
+  if (!pre.ok) return pre;
+  const { header, claims } = pre;
   if (typeof claims.exp === 'number' && claims.exp > 1e11) return fail('exp_in_milliseconds', 'exp looks like milliseconds; JWT times are seconds since the epoch.', { header, claims });
   for (const name of options.requiredClaims) {
     if (claims[name] === undefined) return fail('missing_claim', `The claim "${name}" is required.`, { header, claims });
@@ -96,7 +134,7 @@ export async function verifyIdToken(token: string, options: VerifyOptions): Prom
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (typeof claims.iat === 'number' && claims.iat > nowSeconds + options.clockToleranceSeconds) return fail('issued_in_future', 'iat is in the future.', { header, claims });
   try {
-    const verified = await jwtVerify(token, createLocalJWKSet(options.jwks), {
+    const verified = await jwtVerify(token, keySetOf(options.jwks), {
       algorithms: [...options.algorithms],
       issuer: options.issuer,
       audience: options.audience,
@@ -133,6 +171,5 @@ function mapJoseError(error: unknown): [VerificationCode, string] {
   return ['malformed', 'The token could not be verified.'];
 }
 
-/** What AWS STS accepts from an OIDC issuer (AWS facts in PRODUCT.md). */
-export const AWS_ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;
-export const AWS_MAX_TOKEN_LENGTH = 20_000;
+/** What AWS STS accepts from an OIDC issuer (AWS facts in PRODUCT.md; defined in lib/domain/jwt). */
+export { AWS_ACCEPTED_ALGORITHMS, AWS_MAX_TOKEN_LENGTH };

@@ -13,10 +13,10 @@ import { parsePolicyInput } from './parse-policy-input';
 
 type Body = z.output<typeof ZEvaluateBody>;
 
-const PLACEHOLDER_ACCOUNT = '000000000000';
+export const PLACEHOLDER_ACCOUNT = '000000000000';
 
 /** The account of the policy's first Federated OIDC provider principal, if any. */
-function accountFromPolicy(policy: Policy): string | null {
+export function accountFromPolicy(policy: Policy): string | null {
   for (const statement of policy.statements) {
     const principal = statement.principal;
     if (!principal || principal.kind !== 'map') continue;
@@ -31,21 +31,29 @@ function accountFromPolicy(policy: Policy): string | null {
   return null;
 }
 
+/**
+ * The request STS evaluates for these claims (the token's own issuer names the provider), in the
+ * given account, else the one the policy names, else a placeholder (with a note saying so).
+ */
+export function webIdentityRequest(claims: Record<string, unknown>, policy: Policy, options: { accountId?: string | undefined; action?: string | undefined; roleSessionName?: string | undefined }): { request: EvaluationRequest; notes: string[] } {
+  const iss = claims.iss;
+  if (typeof iss !== 'string' || !/^https?:\/\/[^\s]+$/.test(iss)) throw new AppError(400, 'invalid_token_format', 'The token has no iss claim with an https:// issuer URL, so no OIDC provider can be derived.');
+  const notes: string[] = [];
+  const accountId = options.accountId ?? accountFromPolicy(policy) ?? PLACEHOLDER_ACCOUNT;
+  if (!options.accountId && accountId === PLACEHOLDER_ACCOUNT) notes.push('No accountId given and the policy names no OIDC provider ARN: the principal uses account 000000000000.');
+  const request = deriveRequestFromClaims(claims, {
+    issuer: iss,
+    accountId,
+    action: options.action ?? ASSUME_ROLE_WITH_WEB_IDENTITY,
+    ...(options.roleSessionName ? { roleSessionName: options.roleSessionName } : {}),
+  });
+  return { request, notes };
+}
+
 function requestFromToken(body: Extract<Body, { token: string }>, policy: Policy): { request: EvaluationRequest; notes: string[] } {
   const decoded = decodeUnverified(body.token);
   if (!decoded) throw new AppError(400, 'invalid_token_format', 'The token is not a compact JWT (three base64url parts with a JSON header and payload).');
-  const iss = decoded.claims.iss;
-  if (typeof iss !== 'string' || !/^https?:\/\/[^\s]+$/.test(iss)) throw new AppError(400, 'invalid_token_format', 'The token has no iss claim with an https:// issuer URL, so no OIDC provider can be derived.');
-  const notes: string[] = [];
-  const accountId = body.accountId ?? accountFromPolicy(policy) ?? PLACEHOLDER_ACCOUNT;
-  if (!body.accountId && accountId === PLACEHOLDER_ACCOUNT) notes.push('No accountId given and the policy names no OIDC provider ARN: the principal uses account 000000000000.');
-  const request = deriveRequestFromClaims(decoded.claims, {
-    issuer: iss,
-    accountId,
-    action: body.action ?? ASSUME_ROLE_WITH_WEB_IDENTITY,
-    ...(body.roleSessionName ? { roleSessionName: body.roleSessionName } : {}),
-  });
-  return { request, notes };
+  return webIdentityRequest(decoded.claims, policy, body);
 }
 
 export function evaluateTrustPolicy(body: Body) {

@@ -34,6 +34,8 @@ export function concretePath(w: World, pattern: string, kid: string): string {
     credentialId: '0000000000zzzzzzzzzzzzzzzz',
     kid,
     policyId: w.policyId,
+    providerId: '0000000000zzzzzzzzzzzzzzzz',
+    roleId: '0000000000zzzzzzzzzzzzzzzz',
     '...path': 'no-such-endpoint',
   };
   return pattern.replace(/\[([^\]]+)\]/g, (_m, name: string) => {

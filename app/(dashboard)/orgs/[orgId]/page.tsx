@@ -1,36 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IssuerUrlWarning } from '@/components/issuer/issuer-url-warning';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { CopyField } from '@/components/ui/code-block';
-import { CheckIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageOrgAccess } from '@/lib/server/auth/page-access';
 import { getOrganization } from '@/lib/server/organizations/get-organization';
 import { getOverview } from '@/lib/server/organizations/get-overview';
+import { GetStarted, journeySteps } from './_components/get-started';
 
 export const metadata: Metadata = { title: 'Overview' };
-
-function Step({ done, title, children, href, cta }: { done: boolean; title: string; children: React.ReactNode; href: string; cta: string }) {
-  return (
-    <li className="flex flex-wrap gap-x-4 gap-y-2 py-4 sm:flex-nowrap">
-      <span
-        aria-hidden="true"
-        className={done ? 'mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-emerald-600 text-white' : 'mt-0.5 size-6 shrink-0 rounded-full border-2 border-slate-300'}
-      >
-        {done ? <CheckIcon /> : null}
-      </span>
-      <div className="min-w-0 flex-1">
-        <p className="font-medium text-slate-900">
-          {title} <span className="sr-only">{done ? '(done)' : '(to do)'}</span>
-        </p>
-        <p className="mt-0.5 text-sm text-slate-600">{children}</p>
-      </div>
-      <Link href={href} className="ml-10 text-sm font-medium text-brand-700 hover:underline sm:ml-0 sm:self-center">
-        {cta}
-      </Link>
-    </li>
-  );
-}
 
 function Stat({ label, value }: { label: string; value: number }) {
   return (
@@ -45,7 +23,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   const { orgId } = await params;
   const { access } = await requirePageOrgAccess(orgId, 'organization.read', `/orgs/${orgId}`);
   const [org, overview] = await Promise.all([getOrganization(access), getOverview(access)]);
-  const base = `/orgs/${orgId}`;
+  const steps = journeySteps(orgId, org.issuer, overview);
   return (
     <>
       <PageHeader title={org.name} description="Your organization's own OpenID Connect issuer. AWS trusts it through an IAM OIDC provider; roles decide which environments may assume them." />
@@ -57,22 +35,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
       </dl>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-3">
-          <CardHeader title="Get started" description="Four steps from here to AWS credentials without a single static key." />
+          <CardHeader title="Get started" description="From here to AWS credentials in a workload, without a single static key." />
           <CardBody className="py-0">
-            <ol className="divide-y divide-slate-100">
-              <Step done={overview.environments > 0} title="Create a project and an environment" href={`${base}/environments`} cta="Environments">
-                Environments are your workloads: a dev environment, a CI job, a deployment.
-              </Step>
-              <Step done={overview.activeTokens > 0} title="Give the environment a token" href={overview.firstEnvironmentId ? `${base}/environments/${overview.firstEnvironmentId}` : `${base}/environments`} cta="Tokens">
-                The workload authenticates with it to get signed ID tokens for AWS.
-              </Step>
-              <Step done={false} title="Connect an AWS account" href={`${base}/aws`} cta="AWS setup">
-                Create the IAM OIDC provider and a role whose trust policy names your environments.
-              </Step>
-              <Step done={false} title="Assume the role from the environment" href={`${base}/credentials`} cta="Credentials">
-                <code className="font-mono text-xs">trustbridge idp login aws</code> writes short-lived credentials for the AWS CLI and SDKs.
-              </Step>
-            </ol>
+            <GetStarted steps={steps} />
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
@@ -81,6 +46,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
             <div>
               <p className="mb-1.5 text-sm font-medium text-slate-800">Provider URL (issuer)</p>
               <CopyField value={org.issuer} label="Issuer URL" />
+              <IssuerUrlWarning issuer={org.issuer} className="mt-3" />
             </div>
             <div>
               <p className="mb-1.5 text-sm font-medium text-slate-800">Audience</p>

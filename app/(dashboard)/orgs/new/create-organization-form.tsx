@@ -8,15 +8,17 @@ import { useFormErrors } from '@/lib/client/use-form-errors';
 import { slugify } from '@/lib/schemas/common';
 import { ZCreateOrganization, ZOrganization } from '@/lib/schemas/organizations';
 
+const LABELS = { name: 'Organization name', slug: 'Slug' };
+
 export function CreateOrganizationForm() {
-  const errors = useFormErrors();
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
+  const errors = useFormErrors(ZCreateOrganization, { name, slug }, LABELS);
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = errors.validate(ZCreateOrganization, { name, slug });
+    const input = errors.validate();
     if (!input) return;
     setBusy(true);
     try {
@@ -31,7 +33,7 @@ export function CreateOrganizationForm() {
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5">
       {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
       <TextField
-        label="Organization name"
+        label={LABELS.name}
         name="name"
         value={name}
         required
@@ -42,7 +44,7 @@ export function CreateOrganizationForm() {
         }}
       />
       <TextField
-        label="Slug"
+        label={LABELS.slug}
         name="slug"
         value={slug}
         required

@@ -212,6 +212,26 @@ const variables: ConformanceCase[] = [
   c('a variable in an ARN operator', when({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:123456789012:${aws:username}-*' } }), request({ 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:alice-topic', 'aws:username': 'alice' }), 'Allow', URL.variables, QUOTE.variableArn),
 ];
 
+// A user-supplied empty string (an empty session-tag value) is null, and null is "the key doesn't exist".
+const TEAM = 'aws:RequestTag/team';
+const nulls: ConformanceCase[] = [
+  c('an empty tag value is null: Null true holds', when({ Null: { [TEAM]: 'true' } }), request({ [TEAM]: '' }), 'Allow', URL.condition, QUOTE.nullUserDefined),
+  c('an empty tag value is null: Null false fails', when({ Null: { [TEAM]: 'false' } }), request({ [TEAM]: '' }), 'ImplicitDeny', URL.operators, QUOTE.nullCheck),
+  c('an empty tag value does not equal an empty policy value', when({ StringEquals: { [TEAM]: '' } }), request({ [TEAM]: '' }), 'ImplicitDeny', URL.condition, QUOTE.nullUserDefined),
+  c('StringLike * does not match an empty tag value', when({ StringLike: { [TEAM]: '*' } }), request({ [TEAM]: '' }), 'ImplicitDeny', URL.condition, QUOTE.nullUserDefined),
+  c('a negated operator matches an empty tag value', when({ StringNotEquals: { [TEAM]: '' } }), request({ [TEAM]: '' }), 'Allow', URL.variables, QUOTE.variableNoValueNegated),
+  c('StringNotLike * matches an empty tag value', when({ StringNotLike: { 'aws:PrincipalTag/team': '*' } }), request({ 'aws:PrincipalTag/team': '' }), 'Allow', URL.variables, QUOTE.variableNoValueNegated),
+  c('…IfExists treats an empty tag value as absent', when({ StringEqualsIfExists: { [TEAM]: 'blue' } }), request({ [TEAM]: '' }), 'Allow', URL.operators, QUOTE.ifExists),
+  c('Deny with StringNotEqualsIfExists and an empty tag value still denies', policy(statement(), { Effect: 'Deny', Principal: '*', Action: '*', Condition: { StringNotEqualsIfExists: { [TEAM]: 'blue' } } }), request({ [TEAM]: '' }), 'ExplicitDeny', URL.operators, QUOTE.ifExistsDeny),
+  c('ForAllValues with only an empty tag key is true', when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment'] } }), request({ 'aws:TagKeys': [''] }), 'Allow', URL.multiValueExamples, QUOTE.nullDataset),
+  c('ForAllValues with an empty tag key, guarded by Null false', when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment'] }, Null: { 'aws:TagKeys': 'false' } }), request({ 'aws:TagKeys': [''] }), 'ImplicitDeny', URL.multiValueExamples, QUOTE.nullDatasetGuard),
+  c('ForAllValues ignores an empty tag key next to listed ones', when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment'] } }), request({ 'aws:TagKeys': ['environment', ''] }), 'Allow', URL.condition, QUOTE.nullForAllValues),
+  c('ForAnyValue with only an empty tag key is false', when({ 'ForAnyValue:StringLike': { 'aws:TagKeys': '*' } }), request({ 'aws:TagKeys': [''] }), 'ImplicitDeny', URL.multiValue, QUOTE.emptySet),
+  c('ForAnyValue with a negated operator and only an empty transitive key is false', when({ 'ForAnyValue:StringNotEquals': { 'sts:TransitiveTagKeys': 'project' } }), request({ 'sts:TransitiveTagKeys': [''] }), 'ImplicitDeny', URL.multiValue, QUOTE.emptySet),
+  c('a variable whose tag value is empty takes its default', when({ StringEquals: { 's3:prefix': "${aws:PrincipalTag/team, 'company-wide'}" } }), request({ 's3:prefix': 'company-wide', 'aws:PrincipalTag/team': '' }), 'Allow', URL.variables, QUOTE.variableDefault),
+  c('a variable whose tag value is empty has no value', when({ StringEquals: { 's3:prefix': '${aws:PrincipalTag/team}' } }), request({ 's3:prefix': '', 'aws:PrincipalTag/team': '' }), 'ImplicitDeny', URL.variables, QUOTE.variableNoValue),
+];
+
 const opts = { issuer: ISSUER, accountId: '111122223333' };
 const tokenTags = { principal_tags: { project: ['web'], stage: ['production'] }, transitive_tag_keys: ['project'] };
 const oidc: ConformanceCase[] = [
@@ -223,8 +243,10 @@ const oidc: ConformanceCase[] = [
   c('a session tag becomes aws:RequestTag', when({ StringEquals: { 'aws:RequestTag/stage': 'production' } }), deriveRequestFromClaims({ sub: SUB_WEB_DEV, 'https://aws.amazon.com/tags': tokenTags }, opts), 'Allow', URL.globalKeys, QUOTE.requestTag),
   c('session tag keys become aws:TagKeys', when({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['project', 'stage', 'environment'] }, Null: { 'aws:TagKeys': 'false' } }), deriveRequestFromClaims({ sub: SUB_WEB_DEV, 'https://aws.amazon.com/tags': tokenTags }, opts), 'Allow', URL.globalKeys, QUOTE.tagKeys),
   c('transitive tag keys become sts:TransitiveTagKeys', when({ 'ForAnyValue:StringEquals': { 'sts:TransitiveTagKeys': 'project' } }), deriveRequestFromClaims({ sub: SUB_WEB_DEV, 'https://aws.amazon.com/tags': tokenTags }, opts), 'Allow', URL.iamKeys, QUOTE.transitiveTagKeys),
+  c('an empty session-tag value in the token is null in the request', when({ Null: { [TEAM]: 'true', 'aws:TagKeys': 'false' } }), deriveRequestFromClaims({ sub: SUB_WEB_DEV, 'https://aws.amazon.com/tags': { principal_tags: { team: [''], stage: ['production'] } } }, opts), 'Allow', URL.condition, QUOTE.nullUserDefined),
+  c('an empty session-tag value in the token does not match StringEquals ""', when({ StringEquals: { [TEAM]: '' } }), deriveRequestFromClaims({ sub: SUB_WEB_DEV, 'https://aws.amazon.com/tags': { principal_tags: { team: [''] } } }, opts), 'ImplicitDeny', URL.condition, QUOTE.nullUserDefined),
   c('the role session name is sts:RoleSessionName', when({ StringLike: { 'sts:RoleSessionName': 'env-*' } }), deriveRequestFromClaims({ sub: SUB_WEB_DEV }, { ...opts, roleSessionName: 'env-dev' }), 'Allow', URL.iamKeys, QUOTE.roleSessionName),
   c('the principal is the IAM OIDC provider of the issuer', policy(statement()), deriveRequestFromClaims({ sub: SUB_WEB_DEV }, opts), 'Allow', URL.principal, QUOTE.webIdentityPrincipal),
 ];
 
-export const CONFORMANCE_CASES: ConformanceCase[] = [...evaluation, ...actions, ...principals, ...strings, ...numbers, ...dates, ...booleans, ...ips, ...arns, ...missing, ...sets, ...logic, ...variables, ...oidc];
+export const CONFORMANCE_CASES: ConformanceCase[] = [...evaluation, ...actions, ...principals, ...strings, ...numbers, ...dates, ...booleans, ...ips, ...arns, ...missing, ...sets, ...nulls, ...logic, ...variables, ...oidc];

@@ -1,4 +1,6 @@
 // AWS IAM User Guide pages and the sentences (copied verbatim) that decide the conformance cases.
+// Sentences marked "(guide source)" were copied from the guide's published Markdown source
+// (github.com/awsdocs/iam-user-guide, doc_source/<page>.md) because the rendered page was not at hand.
 const GUIDE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide';
 
 export const URL = {
@@ -15,6 +17,10 @@ export const URL = {
   grammar: `${GUIDE}/reference_policies_grammar.html`,
   iamKeys: `${GUIDE}/reference_policies_iam-condition-keys.html`,
   globalKeys: `${GUIDE}/reference_policies_condition-keys.html`,
+  multiValueExamples: `${GUIDE}/reference_policies_condition_examples-multi-valued-context-keys.html`,
+  analyzer: `${GUIDE}/what-is-access-analyzer.html`,
+  analyzerResources: `${GUIDE}/access-analyzer-resources.html`,
+  analyzerFindings: `${GUIDE}/access-analyzer-findings-view.html`,
 } as const;
 
 export const QUOTE = {
@@ -103,4 +109,32 @@ export const QUOTE = {
   transitiveTagKeys: 'Use this key to compare the transitive session tag keys in the request with those specified in the policy.',
   requestTag: 'Use this key to compare the tag key-value pair that was passed in the request with the tag pair that you specify in the policy.',
   tagKeys: 'Use this key to compare the tag keys in a request with the keys that you specify in the policy.',
+
+  // A user-supplied empty string is null (Condition, "The request context"; guide source).
+  nullUserDefined: 'For condition keys that are defined by the user, such as passing tags in a request, it is possible to include an empty string. In this case, the value in the request context is null.',
+  nullForAllValues:
+    'For example, if you use the multivalued ForAllValues condition operator with the aws:TagKeys condition key, you can experience unexpected results if the request context returns null.',
+  nullDataset: 'The ForAllValues set operator also returns true if there are no context keys in the request, or if the context key value resolves to a null dataset, such as an empty string.',
+  nullDatasetGuard:
+    'To prevent missing context keys or context keys with empty values from evaluating to true, include the Null condition operator in your policy with a value of false to check if the context key in the request exists and its value is not null.',
+
+  // Who a role trust policy lets in (Principal, NotPrincipal and IAM Access Analyzer; guide source).
+  principalTrustPolicy: 'In IAM roles, use the Principal element in the role trust policy to specify who can assume the role.',
+  principalRequired: 'You must use the Principal element in resource-based policies.',
+  principalAllowWildcard: 'We strongly recommend that you do not use a wildcard (*) in the Principal element of a resource-based policy with an Allow effect unless you intend to grant public or anonymous access.',
+  principalThenCondition: 'Otherwise, specify intended principals, services, or AWS accounts in the Principal element and then further restrict access in the Condition element.',
+  principalRoleTrust: 'This is especially true for IAM role trust policies, because they allow other principals to become a principal in your account.',
+  principalPublic: 'For resource-based policies, using a wildcard (*) with an Allow effect grants access to all users, including anonymous users (public access).',
+  principalEveryone: 'Do not leave your role accessible to everyone!',
+  principalAccount: 'This delegates authority to the account.',
+  principalAccountForms: 'The account ARN and the shortened account ID behave the same way.',
+  principalCanonical: 'Some AWS services support additional options for specifying an account principal.',
+  principalSaml: 'A SAML session principal is a session principal that results from using the AWS STS AssumeRoleWithSAML operation.',
+  principalWebIdentityTrusted: 'Use this principal type in your policy to allow or deny access based on the trusted web identity provider.',
+  principalOr: 'When you specify more than one principal in an element, you grant permissions to each principal.',
+  notPrincipalAllowAvoid: 'We strongly recommend that you do not use NotPrincipal in the same policy statement as "Effect": "Allow".',
+  notPrincipalAnonymous: 'By doing this, you might grant access to anonymous (unauthenticated) users.',
+  analyzerExternal: 'An external entity can be another AWS account, a root user, an IAM user or role, a federated user, an AWS service, an anonymous user, or other entity that you can use to create a filter.',
+  analyzerRoles: 'IAM Access Analyzer generates findings for roles within the zone of trust that can be accessed by an external entity that is outside your zone of trust.',
+  analyzerAnyPrincipal: 'Any principal – All principals in any AWS account that meet the conditions included in the Conditions column have permission to access the resource.',
 } as const;

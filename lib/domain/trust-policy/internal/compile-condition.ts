@@ -6,6 +6,7 @@
 //   `ForAnyValue` is false ("if the key does not exist, the condition returns false");
 // - Null: "true (the key doesn't exist — it is null) or false (the key exists and its value is not null)";
 // - an empty list of request values counts as a missing key ("resolve to an empty data set");
+// - an empty string in a key the user defines (a tag) is null, i.e. no value (context-view.ts);
 // - a key with several request values and no set operator never matches ("Multivalued context keys
 //   require a condition set operator");
 // - an unknown operator never matches.

@@ -1,6 +1,9 @@
 // Case-insensitive view of a request context. "Condition key names are not case-sensitive"
 // (IAM User Guide, Condition). Exact spellings are tried first so the common case allocates nothing;
 // a lower-cased index is built at most once per request when a spelling differs.
+// An empty string in a key the user defines (a tag) is null: it reads as no value at all — an empty
+// list, which every operator treats as a missing key (user-defined-keys.ts says which keys and why).
+import { isUserDefinedKey } from './user-defined-keys';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -26,6 +29,12 @@ function normalize(raw: unknown): ContextRead {
   return undefined;
 }
 
+const NULL: readonly string[] = Object.freeze([]);
+
+function hasEmpty(v: ContextRead): boolean {
+  return v === '' || (v !== undefined && typeof v !== 'string' && v.includes(''));
+}
+
 export class ContextView {
   private ctx: object = {};
   private lower: Map<string, unknown> | null = null;
@@ -36,6 +45,20 @@ export class ContextView {
   }
 
   get(written: string, lower: string): ContextRead {
+    const v = this.read(written, lower);
+    if (!hasEmpty(v) || !isUserDefinedKey(lower)) return v;
+    return typeof v === 'string' || v === undefined ? NULL : v.filter((x) => x !== '');
+  }
+
+  /** How a user-defined key's empty string was nulled: `value` (""), `list` (only "" values), or null. */
+  nulled(written: string, lower: string): 'value' | 'list' | null {
+    const v = this.read(written, lower);
+    if (v === undefined || !hasEmpty(v) || !isUserDefinedKey(lower)) return null;
+    if (typeof v === 'string') return 'value';
+    return v.every((x) => x === '') ? 'list' : null;
+  }
+
+  private read(written: string, lower: string): ContextRead {
     const ctx = this.ctx as Record<string, unknown>;
     if (hasOwn.call(ctx, written)) return normalize(ctx[written]);
     if (lower !== written && hasOwn.call(ctx, lower)) return normalize(ctx[lower]);

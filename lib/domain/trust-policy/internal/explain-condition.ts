@@ -30,15 +30,15 @@ export function explainCondition(c: CompiledCondition, view: ContextView, read: 
   const n = countOf(read);
   if (op.info.family === 'null') {
     const matched = nullMatches(c.prepared, n === 0);
-    if (n === 0) return { matched, reason: matched ? `${absent(c, read)}, and Null "true" requires that.` : `${absent(c, read)}, but Null "false" requires the key to exist.` };
+    if (n === 0) return { matched, reason: matched ? `${absent(c, read, view)}, and Null "true" requires that.` : `${absent(c, read, view)}, but Null "false" requires the key to exist.` };
     return { matched, reason: matched ? `${q(c.key)} is present, and Null "false" requires that.` : `${q(c.key)} is present, but Null "true" requires it to be absent.` };
   }
   if (n === 0) {
-    if (op.ifExists) return { matched: true, reason: `${absent(c, read)}; …IfExists treats a missing key as a match.` };
-    if (op.qualifier === 'ForAllValues') return { matched: true, reason: `${absent(c, read)}; ForAllValues is true when the request has no values for the key.` };
-    if (op.qualifier === 'ForAnyValue') return { matched: false, reason: `${absent(c, read)}; ForAnyValue is false when the request has no values for the key.` };
-    if (op.info.negated) return { matched: true, reason: `${absent(c, read)}; the negated operator ${op.base} matches a missing key.` };
-    return { matched: false, reason: `${absent(c, read)}, so ${op.base} cannot match.` };
+    if (op.ifExists) return { matched: true, reason: `${absent(c, read, view)}; …IfExists treats a missing key as a match.` };
+    if (op.qualifier === 'ForAllValues') return { matched: true, reason: `${absent(c, read, view)}; ForAllValues is true when the request has no values for the key.` };
+    if (op.qualifier === 'ForAnyValue') return { matched: false, reason: `${absent(c, read, view)}; ForAnyValue is false when the request has no values for the key.` };
+    if (op.info.negated) return { matched: true, reason: `${absent(c, read, view)}; the negated operator ${op.base} matches a missing key.` };
+    return { matched: false, reason: `${absent(c, read, view)}, so ${op.base} cannot match.` };
   }
   if (op.qualifier === null && n !== 1) {
     return { matched: false, reason: `${q(c.key)} has ${n} values in the request; without ForAnyValue: or ForAllValues: a multivalued key does not match.` };
@@ -84,8 +84,12 @@ export function quickFailureReason(c: CompiledCondition, value: string): string 
   return `${q(value)}${c.text.noValues}`;
 }
 
-function absent(c: CompiledCondition, read: ContextRead): string {
-  return read === undefined ? `${q(c.key)} is not in the request` : `${q(c.key)} has no values (an empty set counts as absent)`;
+function absent(c: CompiledCondition, read: ContextRead, view: ContextView): string {
+  if (read === undefined) return `${q(c.key)} is not in the request`;
+  const nulled = view.nulled(c.key, c.lowerKey);
+  if (nulled === 'value') return `${q(c.key)} is an empty string, which AWS treats as null (no value)`;
+  if (nulled === 'list') return `${q(c.key)} has only empty strings, which AWS treats as null (no value)`;
+  return `${q(c.key)} has no values (an empty set counts as absent)`;
 }
 
 export function traceCondition(c: CompiledCondition, view: ContextView): ConditionTrace {

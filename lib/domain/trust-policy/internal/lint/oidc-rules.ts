@@ -10,7 +10,7 @@ import { conditionEntries, entryPath, isWebIdentityAllow, keyIssuer, pathOf, pre
 
 const VISIBLE_CLAIMS = new Set(['aud', 'sub', 'amr', 'azp']);
 /** Session tags Trustbridge issues, by the claim that carries the same fact. */
-const TAG_FOR_CLAIM: Record<string, string> = { org_id: 'org_id', project_slug: 'project', environment_slug: 'environment', environment_stage: 'stage' };
+export const TAG_FOR_CLAIM: Record<string, string> = { org_id: 'org_id', project_slug: 'project', environment_slug: 'environment', environment_stage: 'stage' };
 
 function keyIs(ref: EntryRef, prefixes: readonly string[], claim: string): boolean {
   return prefixes.some((p) => sameKey(ref.entry.key, `${p}:${claim}`));

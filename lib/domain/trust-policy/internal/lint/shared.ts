@@ -17,6 +17,11 @@ export type LintRule =
   | 'action-principal-mismatch'
   | 'federated-not-oidc-provider'
   | 'missing-tag-session'
+  | 'public-principal'
+  | 'allow-with-not-principal'
+  | 'missing-principal'
+  | 'other-principal'
+  | 'provider-not-trusted'
   | 'policy-size-over-default-quota'
   | 'policy-size-over-maximum';
 

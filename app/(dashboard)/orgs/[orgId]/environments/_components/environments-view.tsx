@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { LayersIcon, PlusIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
+import { bodyCell, headCell, PHONE_ONLY, TABLE_HEAD, WIDE_ONLY } from '@/components/ui/table';
 import { errorMessage } from '@/lib/client/api';
 import { environmentsQuery, projectsQuery } from '@/lib/client/queries/projects';
 import type { TEnvironment } from '@/lib/schemas/projects';
@@ -84,27 +85,30 @@ export function EnvironmentsView({ orgId, canManage }: { orgId: string; canManag
                 ) : (
                   <div className="relative overflow-x-auto">
                     <table className="w-full text-left text-sm">
-                      <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                      <thead className={TABLE_HEAD}>
                         <tr>
-                          <th scope="col" className="px-5 py-2.5 font-medium">Environment</th>
-                          <th scope="col" className="px-5 py-2.5 font-medium">Slug</th>
-                          <th scope="col" className="px-5 py-2.5 font-medium">Stage</th>
-                          <th scope="col" className="px-5 py-2.5 font-medium">Active tokens</th>
+                          <th scope="col" className={headCell()}>Environment</th>
+                          <th scope="col" className={headCell(WIDE_ONLY)}>Slug</th>
+                          <th scope="col" className={headCell()}>Stage</th>
+                          <th scope="col" className={headCell(WIDE_ONLY)}>Active tokens</th>
                         </tr>
                       </thead>
                       <tbody className="divide-y divide-slate-100">
                         {list.map((env) => (
                           <tr key={env.id} className="hover:bg-slate-50">
-                            <td className="px-5 py-3">
+                            <td className={bodyCell('wrap-anywhere')}>
                               <Link href={`/orgs/${orgId}/environments/${env.id}`} className="font-medium text-brand-700 hover:underline">
                                 {env.name}
                               </Link>
+                              <span className={PHONE_ONLY}>
+                                <span className="font-mono">{env.slug}</span> · {env.activeTokenCount} active token{env.activeTokenCount === 1 ? '' : 's'}
+                              </span>
                             </td>
-                            <td className="px-5 py-3 font-mono text-xs text-slate-700">{env.slug}</td>
-                            <td className="px-5 py-3">
+                            <td className={bodyCell(`${WIDE_ONLY} font-mono text-xs text-slate-700`)}>{env.slug}</td>
+                            <td className={bodyCell()}>
                               <Badge tone={stageTone(env.stage)}>{env.stage}</Badge>
                             </td>
-                            <td className="px-5 py-3 text-slate-700">{env.activeTokenCount}</td>
+                            <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}>{env.activeTokenCount}</td>
                           </tr>
                         ))}
                       </tbody>

@@ -13,13 +13,15 @@ import { useSluggedName } from '@/lib/client/use-slugged-name';
 import { STAGES } from '@/lib/schemas/common';
 import { ZCreateEnvironment, ZEnvironment, type TCreateEnvironment, type TProject } from '@/lib/schemas/projects';
 
+const LABELS = { projectId: 'Project', name: 'Environment name', slug: 'Environment slug', stage: 'Stage' };
+
 export function NewEnvironmentDialog({ orgId, projects, projectId, open, onClose }: { orgId: string; projects: TProject[]; projectId?: string | undefined; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const router = useRouter();
-  const errors = useFormErrors();
   const fields = useSluggedName();
   const [project, setProject] = useState(projectId ?? projects[0]?.id ?? '');
   const [stage, setStage] = useState<string>('development');
+  const errors = useFormErrors(ZCreateEnvironment, { projectId: project, name: fields.name, slug: fields.slug, stage }, LABELS);
   const create = useMutation({
     mutationFn: (input: TCreateEnvironment) => api(`/api/v1/orgs/${orgId}/environments`, ZEnvironment, { method: 'POST', body: input }),
     onSuccess: async (env) => {
@@ -32,7 +34,7 @@ export function NewEnvironmentDialog({ orgId, projects, projectId, open, onClose
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = errors.validate(ZCreateEnvironment, { projectId: project, name: fields.name, slug: fields.slug, stage });
+    const input = errors.validate();
     if (input) create.mutate(input);
   };
   return (

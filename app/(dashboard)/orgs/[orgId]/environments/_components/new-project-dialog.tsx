@@ -11,10 +11,12 @@ import { useFormErrors } from '@/lib/client/use-form-errors';
 import { useSluggedName } from '@/lib/client/use-slugged-name';
 import { ZCreateProject, ZProject, type TCreateProject } from '@/lib/schemas/projects';
 
+const LABELS = { name: 'Project name', slug: 'Project slug' };
+
 export function NewProjectDialog({ orgId, open, onClose }: { orgId: string; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const fields = useSluggedName();
+  const errors = useFormErrors(ZCreateProject, { name: fields.name, slug: fields.slug }, LABELS);
   const create = useMutation({
     mutationFn: (input: TCreateProject) => api(`/api/v1/orgs/${orgId}/projects`, ZProject, { method: 'POST', body: input }),
     onSuccess: async () => {
@@ -26,15 +28,15 @@ export function NewProjectDialog({ orgId, open, onClose }: { orgId: string; open
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = errors.validate(ZCreateProject, { name: fields.name, slug: fields.slug });
+    const input = errors.validate();
     if (input) create.mutate(input);
   };
   return (
     <Dialog open={open} onClose={onClose} title="New project" description="Projects group environments, e.g. one per application or repository.">
       <form onSubmit={submit} noValidate className="space-y-4">
         {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-        <TextField label="Project name" value={fields.name} onChange={(e) => fields.setName(e.target.value)} error={errors.fields.name} required autoFocus />
-        <TextField label="Project slug" value={fields.slug} onChange={(e) => fields.setSlug(e.target.value)} error={errors.fields.slug} hint="Part of every environment's subject (sub). Cannot be changed later." required />
+        <TextField label={LABELS.name} value={fields.name} onChange={(e) => fields.setName(e.target.value)} error={errors.fields.name} required autoFocus />
+        <TextField label={LABELS.slug} value={fields.slug} onChange={(e) => fields.setSlug(e.target.value)} error={errors.fields.slug} hint="Part of every environment's subject (sub). Cannot be changed later." required />
         <div className="flex justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel

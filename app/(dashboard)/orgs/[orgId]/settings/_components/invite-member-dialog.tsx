@@ -11,11 +11,13 @@ import { keys } from '@/lib/client/queries/keys';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { ZAddMember, ZAddMemberResult, type TAddMemberResult } from '@/lib/schemas/members';
 
+const LABELS = { email: 'Email', role: 'Role' };
+
 export function InviteMemberDialog({ orgId, canGrantOwner, open, onClose }: { orgId: string; canGrantOwner: boolean; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('member');
+  const errors = useFormErrors(ZAddMember, { email, role }, LABELS);
   const [result, setResult] = useState<TAddMemberResult | null>(null);
   const add = useMutation({
     mutationFn: (body: unknown) => api(`/api/v1/orgs/${orgId}/members`, ZAddMemberResult, { method: 'POST', body }),
@@ -33,7 +35,7 @@ export function InviteMemberDialog({ orgId, canGrantOwner, open, onClose }: { or
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = errors.validate(ZAddMember, { email, role });
+    const input = errors.validate();
     if (input) add.mutate(input);
   };
   if (result) {

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PlusIcon } from '@/components/ui/icons';
 import { LoadingRows } from '@/components/ui/skeleton';
+import { bodyCell, headCell, PHONE_ONLY, TABLE_HEAD, WIDE_ONLY } from '@/components/ui/table';
 import { DateTime } from '@/components/ui/time';
 import { canAssignRole, type Role } from '@/lib/domain/access/permissions';
 import { api, apiNoContent, errorMessage } from '@/lib/client/api';
@@ -64,13 +65,13 @@ export function MembersCard({ orgId, role, userId }: { orgId: string; role: Role
       ) : (
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className={TABLE_HEAD}>
               <tr>
-                <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Email</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Role</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Joined</th>
-                <th scope="col" className="px-5 py-2.5"><span className="sr-only">Actions</span></th>
+                <th scope="col" className={headCell()}>Name</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Email</th>
+                <th scope="col" className={headCell()}>Role</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Joined</th>
+                <th scope="col" className={headCell()}><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -78,11 +79,14 @@ export function MembersCard({ orgId, role, userId }: { orgId: string; role: Role
                 const editable = canManage && canAssignRole(role, m.role);
                 return (
                   <tr key={m.userId}>
-                    <td className="px-5 py-3 font-medium text-slate-900">
+                    <td className={bodyCell('font-medium text-slate-900 wrap-anywhere')}>
                       {m.name} {m.userId === userId ? <Badge tone="blue">you</Badge> : null}
+                      <span className={PHONE_ONLY}>
+                        {m.email} · joined <DateTime value={m.joinedAt} />
+                      </span>
                     </td>
-                    <td className="px-5 py-3 text-slate-700">{m.email}</td>
-                    <td className="px-5 py-3">
+                    <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}>{m.email}</td>
+                    <td className={bodyCell()}>
                       {editable ? (
                         <select
                           aria-label={`Role of ${m.email}`}
@@ -98,8 +102,8 @@ export function MembersCard({ orgId, role, userId }: { orgId: string; role: Role
                         <Badge tone={m.role === 'owner' ? 'violet' : m.role === 'admin' ? 'blue' : 'neutral'}>{m.role}</Badge>
                       )}
                     </td>
-                    <td className="px-5 py-3 text-slate-700"><DateTime value={m.joinedAt} /></td>
-                    <td className="px-5 py-3 text-right">
+                    <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}><DateTime value={m.joinedAt} /></td>
+                    <td className={bodyCell('text-right')}>
                       {editable || m.userId === userId ? (
                         <Button size="sm" variant="ghost" onClick={() => remove.mutate(m)} aria-label={m.userId === userId ? 'Leave organization' : `Remove ${m.email}`}>
                           {m.userId === userId ? 'Leave' : 'Remove'}

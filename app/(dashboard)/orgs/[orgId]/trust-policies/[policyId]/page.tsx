@@ -12,8 +12,9 @@ import { SavedPolicyEditor } from '../_components/policy-editor';
 
 export const metadata: Metadata = { title: 'Trust policy' };
 
-export default async function TrustPolicyPage({ params }: { params: Promise<{ orgId: string; policyId: string }> }) {
+export default async function TrustPolicyPage({ params, searchParams }: { params: Promise<{ orgId: string; policyId: string }>; searchParams: Promise<{ from?: string | string[] }> }) {
   const { orgId, policyId } = await params;
+  const { from } = await searchParams;
   const { access } = await requirePageOrgAccess(orgId, 'trust_policy.read', `/orgs/${orgId}/trust-policies/${policyId}`);
   if (!isId(policyId)) notFound();
   const queryClient = makeQueryClient();
@@ -25,7 +26,7 @@ export default async function TrustPolicyPage({ params }: { params: Promise<{ or
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <SavedPolicyEditor orgId={orgId} policyId={policyId} canManage={can(access.role, 'trust_policy.manage')} />
+      <SavedPolicyEditor orgId={orgId} policyId={policyId} canManage={can(access.role, 'trust_policy.manage')} fromInspector={from === 'inspector'} />
     </HydrationBoundary>
   );
 }

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { LintPanel } from '@/components/trust-policy/lint-panel';
 import { PolicyJson } from '@/components/trust-policy/policy-json';
 import { PreservedParts } from '@/components/trust-policy/preserved-parts';
@@ -11,11 +12,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
+import { NotSaved } from '@/components/ui/save-bar';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/client/api';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { useUnsavedWarning } from '@/lib/client/use-unsaved-warning';
-import { builderFromPolicy, checkBuilderModel, lintPolicy, policyFromBuilder, renderPolicy, type BuilderModel, type Finding } from '@/lib/domain/trust-policy';
+import { builderFromPolicy, checkBuilderModel, lintChecks, lintPolicy, policyFromBuilder, renderPolicy, type BuilderModel, type Finding } from '@/lib/domain/trust-policy';
 import { ZSaveTrustPolicy, type TBuilderChoice, type TPolicyContext, type TTrustPolicy } from '@/lib/schemas/trust-policy';
 import { ACCOUNT_ID_PATTERN, accountIdOf, withAccountId } from './builder-context';
 import { ConditionRows } from './condition-rows';
@@ -27,20 +29,41 @@ import { SaveBar } from './save-bar';
 import { useBuilderModel } from './use-builder-model';
 import { useSavePolicy } from './use-save-policy';
 
+const LABELS = { name: 'Name', description: 'Description (optional)', accountId: 'AWS account ID', policy: 'Policy JSON' };
+const ZBuilderForm = ZSaveTrustPolicy.extend({ accountId: z.string().regex(ACCOUNT_ID_PATTERN, 'Enter the 12-digit AWS account id.').optional() });
+
 const pretty = (model: BuilderModel) => renderPolicy(policyFromBuilder(model), { pretty: true });
 /** Until the account id is typed, previews use AWS's documentation example account. */
 const PREVIEW_ACCOUNT = '111122223333';
 
-export function PolicyBuilder({ orgId, context, initial, saved, canManage, onReload }: { orgId: string; context: TPolicyContext; initial: { model: BuilderModel; choice: TBuilderChoice | null }; saved: TTrustPolicy | null; canManage: boolean; onReload: () => void }) {
+/**
+ * `initial` is what is saved (or the new policy's default): the baseline for "unsaved changes".
+ * `start`, when given, is where editing begins instead (the inspector's proposed fix), unsaved.
+ */
+export function PolicyBuilder({
+  orgId,
+  context,
+  initial,
+  start,
+  saved,
+  canManage,
+  onReload,
+}: {
+  orgId: string;
+  context: TPolicyContext;
+  initial: { model: BuilderModel; choice: TBuilderChoice | null };
+  start?: { model: BuilderModel; note: string } | undefined;
+  saved: TTrustPolicy | null;
+  canManage: boolean;
+  onReload: () => void;
+}) {
   const router = useRouter();
-  const state = useBuilderModel(initial.model, initial.choice);
+  const state = useBuilderModel(start?.model ?? initial.model, start ? null : initial.choice);
   const { model } = state;
-  const errors = useFormErrors();
   const [name, setName] = useState(saved?.name ?? '');
   const [description, setDescription] = useState(saved?.description ?? '');
   const [version, setVersion] = useState(saved?.version ?? null);
   const [baseline, setBaseline] = useState(() => ({ json: pretty(initial.model), name: saved?.name ?? '', description: saved?.description ?? '' }));
-  const [accountError, setAccountError] = useState<string | undefined>();
   const [conflict, setConflict] = useState(false);
   const [dialog, setDialog] = useState<'import' | 'delete' | null>(null);
   const readOnly = !canManage;
@@ -48,7 +71,8 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
   const policy = useMemo(() => policyFromBuilder(model), [model]);
   const json = useMemo(() => renderPolicy(policy, { pretty: true }), [policy]);
   const size = json.replace(/\s/g, '').length;
-  const findings = useMemo(() => lintPolicy(policy, { issuer: context.issuer, orgId: context.orgId, sessionTags: context.sessionTags }), [policy, context.issuer, context.orgId, context.sessionTags]);
+  const lintOptions = useMemo(() => ({ issuer: context.issuer, orgId: context.orgId, sessionTags: context.sessionTags }), [context.issuer, context.orgId, context.sessionTags]);
+  const findings = useMemo(() => lintPolicy(policy, lintOptions), [policy, lintOptions]);
   const problems = useMemo(() => checkBuilderModel(model), [model]);
   const accountId = accountIdOf(model.providerArn);
   const accountSet = ACCOUNT_ID_PATTERN.test(accountId);
@@ -61,6 +85,8 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
     () => ({ issuer: context.issuer, accountId: previewAccount, orgId: context.orgId, sessionTags: context.sessionTags, ...(model.audience || context.audiences[0] ? { audience: model.audience || context.audiences[0] } : {}) }),
     [context.issuer, context.orgId, context.sessionTags, context.audiences, previewAccount, model.audience],
   );
+  // No provider ARN at all: the policy has no statement the builder edits, so no account id to ask for.
+  const errors = useFormErrors(ZBuilderForm, { name, description, policy: json, accountId: model.providerArn === '' ? undefined : accountId }, LABELS);
   const previewNote = accountSet ? null : <p className="mb-3 text-xs text-slate-600">No AWS account id yet: the preview assumes the provider is in account {PREVIEW_ACCOUNT}.</p>;
   const dirty = json !== baseline.json || name !== baseline.name || description !== baseline.description;
   useUnsavedWarning(canManage && dirty);
@@ -73,16 +99,9 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setConflict(false);
-    errors.setGeneral(null);
-    const input = errors.validate(ZSaveTrustPolicy, { name, description, policy: json });
-    const badAccount = model.providerArn !== '' && !ACCOUNT_ID_PATTERN.test(accountId) ? 'Enter the 12-digit AWS account id before saving.' : undefined;
-    setAccountError(badAccount);
-    if (!input || badAccount) {
-      // The fields say what is wrong; the save bar says so too, wherever the page is scrolled.
-      const first = ZSaveTrustPolicy.safeParse({ name, description, policy: json }).error?.issues[0];
-      errors.setGeneral(`Not saved: ${first ? `${String(first.path[0] ?? 'policy')} — ${first.message}` : badAccount}`);
-      return;
-    }
+    // Every problem at once, on its field and in the save bar (visible wherever the page is scrolled).
+    const input = errors.validate();
+    if (!input) return;
     save.mutate(
       { input: { name: input.name, description: input.description, policy: renderPolicy(policy), builder: state.choiceToSave }, version },
       {
@@ -125,19 +144,20 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
       />
       <form onSubmit={submit} noValidate className="space-y-6">
         {readOnly ? <Alert tone="info">You can read this policy and test it; only owners and admins of this organization can change it.</Alert> : null}
+        {start && !readOnly ? <Alert tone="info" title="Proposed fix">{start.note}</Alert> : null}
         <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_28rem]">
           <div className="min-w-0 space-y-6">
             <Card>
               <CardHeader title="Details" />
               <CardBody className="grid gap-4 md:grid-cols-2">
-                <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} disabled={readOnly} required placeholder="e.g. deploy-production" />
-                <TextField label="Description (optional)" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} disabled={readOnly} placeholder="What the role is for" />
+                <TextField label={LABELS.name} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} disabled={readOnly} required placeholder="e.g. deploy-production" />
+                <TextField label={LABELS.description} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} disabled={readOnly} placeholder="What the role is for" />
               </CardBody>
             </Card>
             <Card>
               <CardHeader title="Provider and audience" />
               <CardBody>
-                <ProviderSettings context={context} model={model} disabled={readOnly} onChange={(patch) => (setAccountError(undefined), state.update(patch))} accountError={accountError} />
+                <ProviderSettings context={context} model={model} disabled={readOnly} onChange={state.update} accountError={errors.fields.accountId} />
               </CardBody>
             </Card>
             {readOnly ? null : (
@@ -160,7 +180,7 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
             <Card>
               <CardHeader title="Lint" description="What AWS or Access Analyzer would object to, and what would let the wrong tokens in." />
               <CardBody>
-                <LintPanel findings={findings} onApplyFix={readOnly ? undefined : applyFix} />
+                <LintPanel findings={findings} checks={lintChecks(lintOptions)} onApplyFix={readOnly ? undefined : applyFix} />
               </CardBody>
             </Card>
             <Card>
@@ -199,9 +219,9 @@ export function PolicyBuilder({ orgId, context, initial, saved, canManage, onRel
                     Reload
                   </Button>
                 </Alert>
-              ) : errors.general ? (
-                <Alert tone="error">{errors.general}</Alert>
-              ) : null
+              ) : (
+                <NotSaved summary={errors.summary} general={errors.general} />
+              )
             }
           />
         ) : null}

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
+import { useBuilderPrefill } from '@/lib/client/builder-prefill';
 import { trustPolicyContextQuery, trustPolicyQuery } from '@/lib/client/queries/trust-policies';
 import { initialModel, modelFromDocument } from './builder-context';
 import { PolicyBuilder } from './policy-builder';
@@ -37,17 +38,37 @@ function Failed({ error, retry }: { error: unknown; retry: () => void }) {
   );
 }
 
-/** A new policy: starts from the "this organization" preset once the issuer context is loaded. */
-export function NewPolicyEditor({ orgId }: { orgId: string }) {
+const FROM_INSPECTOR = 'Opened from the claim inspector with its proposed fix applied. Review the rows, the lint findings and the reach preview before saving.';
+
+/** The inspector's proposed policy as the builder's starting rows (unsaved changes), if it handed one over. */
+function prefillStart(prefill: Record<string, unknown> | null, issuer: string) {
+  const model = prefill ? modelFromDocument(prefill, issuer) : null;
+  return model ? { model, note: FROM_INSPECTOR } : undefined;
+}
+
+/** A new policy: starts from the "this organization" preset once the issuer context is loaded (or from the inspector's fix). */
+export function NewPolicyEditor({ orgId, fromInspector = false }: { orgId: string; fromInspector?: boolean }) {
   const context = useQuery(trustPolicyContextQuery(orgId));
+  const prefill = useBuilderPrefill(orgId, null, fromInspector);
   if (context.isPending) return <Frame orgId={orgId} title="New trust policy"><LoadingRows rows={6} label="Loading the builder" /></Frame>;
   if (context.isError) return <Frame orgId={orgId} title="New trust policy"><Failed error={context.error} retry={() => void context.refetch()} /></Frame>;
-  return <PolicyBuilder orgId={orgId} context={context.data} initial={{ model: initialModel(context.data), choice: { preset: 'this-organization' } }} saved={null} canManage onReload={() => undefined} />;
+  return (
+    <PolicyBuilder
+      orgId={orgId}
+      context={context.data}
+      initial={{ model: initialModel(context.data), choice: { preset: 'this-organization' } }}
+      start={prefillStart(prefill, context.data.issuer)}
+      saved={null}
+      canManage
+      onReload={() => undefined}
+    />
+  );
 }
 
 /** A saved policy: its document as rows (plus parts kept as written). "Reload" after a 409 refetches and starts over. */
-export function SavedPolicyEditor({ orgId, policyId, canManage }: { orgId: string; policyId: string; canManage: boolean }) {
+export function SavedPolicyEditor({ orgId, policyId, canManage, fromInspector = false }: { orgId: string; policyId: string; canManage: boolean; fromInspector?: boolean }) {
   const context = useQuery(trustPolicyContextQuery(orgId));
+  const prefill = useBuilderPrefill(orgId, policyId, fromInspector && canManage);
   const policy = useQuery(trustPolicyQuery(orgId, policyId));
   const [generation, setGeneration] = useState(0);
   const title = policy.data?.name ?? 'Trust policy';
@@ -66,6 +87,7 @@ export function SavedPolicyEditor({ orgId, policyId, canManage }: { orgId: strin
       orgId={orgId}
       context={context.data}
       initial={{ model, choice: policy.data.builder }}
+      start={generation === 0 ? prefillStart(prefill, context.data.issuer) : undefined}
       saved={policy.data}
       canManage={canManage}
       onReload={() => void reload()}

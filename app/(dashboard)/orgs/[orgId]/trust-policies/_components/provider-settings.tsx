@@ -1,4 +1,5 @@
 'use client';
+import { IssuerUrlWarning } from '@/components/issuer/issuer-url-warning';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/code-block';
@@ -47,6 +48,7 @@ export function ProviderSettings({ context, model, disabled, onChange, accountEr
           <CopyField value={model.providerArn} label="OIDC provider ARN" />
         </div>
       ) : null}
+      <IssuerUrlWarning issuer={context.issuer} />
       {foreign ? (
         <Alert tone="warning" title="This policy trusts another provider">
           <p>The principal is not this organization&apos;s issuer ({context.issuer}), so none of its environments can use it.</p>

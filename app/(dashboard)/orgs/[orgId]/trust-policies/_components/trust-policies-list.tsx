@@ -9,13 +9,14 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PlusIcon, ShieldIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
+import { bodyCell, headCell, PHONE_ONLY, TABLE_HEAD, WIDE_ONLY } from '@/components/ui/table';
 import { DateTime } from '@/components/ui/time';
 import { errorMessage } from '@/lib/client/api';
 import { trustPoliciesQuery } from '@/lib/client/queries/trust-policies';
 import type { TTrustPolicySummary } from '@/lib/schemas/trust-policy';
 
 function Problems({ problems }: { problems: TTrustPolicySummary['problems'] }) {
-  if (problems.error + problems.warning + problems.info === 0) return <Badge tone="green">No problems</Badge>;
+  if (problems.error + problems.warning + problems.info === 0) return <Badge tone="green">No lint findings</Badge>;
   return (
     <span className="flex flex-wrap gap-1.5">
       {problems.error > 0 ? <Badge tone="red">{`${problems.error} error${problems.error === 1 ? '' : 's'}`}</Badge> : null}
@@ -72,26 +73,29 @@ export function TrustPoliciesList({ orgId, canManage }: { orgId: string; canMana
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Saved trust policies</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <thead className={TABLE_HEAD}>
                 <tr>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Lint</th>
-                  <th scope="col" className="px-5 py-2.5 font-medium">Updated</th>
+                  <th scope="col" className={headCell()}>Name</th>
+                  <th scope="col" className={headCell()}>Lint</th>
+                  <th scope="col" className={headCell(WIDE_ONLY)}>Updated</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {items.map((p) => (
                   <tr key={p.id} className="hover:bg-slate-50">
-                    <td className="px-5 py-3 align-top">
+                    <td className={bodyCell('align-top wrap-anywhere')}>
                       <Link href={`/orgs/${orgId}/trust-policies/${p.id}`} className="font-medium text-brand-700 hover:underline">
                         {p.name}
                       </Link>
                       {p.description ? <p className="mt-0.5 text-slate-600">{p.description}</p> : null}
+                      <span className={PHONE_ONLY}>
+                        Updated <DateTime value={p.updatedAt} />
+                      </span>
                     </td>
-                    <td className="px-5 py-3 align-top">
+                    <td className={bodyCell('align-top')}>
                       <Problems problems={p.problems} />
                     </td>
-                    <td className="whitespace-nowrap px-5 py-3 align-top text-slate-700">
+                    <td className={bodyCell(`${WIDE_ONLY} whitespace-nowrap align-top text-slate-700`)}>
                       <DateTime value={p.updatedAt} />
                     </td>
                   </tr>

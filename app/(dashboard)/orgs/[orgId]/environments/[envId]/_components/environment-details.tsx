@@ -21,9 +21,9 @@ import { TokensCard } from './tokens-card';
 
 function EditEnvironmentDialog({ orgId, env, open, onClose }: { orgId: string; env: TEnvironment; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const [name, setName] = useState(env.name);
   const [stage, setStage] = useState<string>(env.stage);
+  const errors = useFormErrors(ZUpdateEnvironment, { name, stage, version: env.version }, { name: 'Environment name', stage: 'Stage' });
   const save = useMutation({
     mutationFn: (body: unknown) => api(`/api/v1/orgs/${orgId}/environments/${env.id}`, ZEnvironment, { method: 'PATCH', body }),
     onSuccess: async () => {
@@ -34,7 +34,7 @@ function EditEnvironmentDialog({ orgId, env, open, onClose }: { orgId: string; e
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = errors.validate(ZUpdateEnvironment, { name, stage, version: env.version });
+    const input = errors.validate();
     if (input) save.mutate(input);
   };
   return (

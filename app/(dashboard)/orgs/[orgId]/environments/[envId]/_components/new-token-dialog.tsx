@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CodeBlock, CopyField } from '@/components/ui/code-block';
@@ -25,9 +25,11 @@ function expiryFromChoice(choice: string): string | null {
 
 export function NewTokenDialog({ orgId, envId, publicUrl, open, onClose }: { orgId: string; envId: string; publicUrl: string; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState('90');
+  // Computed when the choice changes, not on every render: a refusal stays until the choice changes.
+  const expiresAt = useMemo(() => expiryFromChoice(expiry), [expiry]);
+  const errors = useFormErrors(ZCreateEnvironmentToken, { name, expiresAt }, { name: 'Token name', expiresAt: 'Expires after' });
   const [created, setCreated] = useState<TCreatedEnvironmentToken | null>(null);
   const create = useMutation({
     mutationFn: (body: { name: string; expiresAt: string | null }) => api(`/api/v1/orgs/${orgId}/environments/${envId}/tokens`, ZCreatedEnvironmentToken, { method: 'POST', body }),
@@ -45,7 +47,7 @@ export function NewTokenDialog({ orgId, envId, publicUrl, open, onClose }: { org
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = errors.validate(ZCreateEnvironmentToken, { name, expiresAt: expiryFromChoice(expiry) });
+    const input = errors.validate();
     if (input) create.mutate({ name: input.name, expiresAt: input.expiresAt ?? null });
   };
   if (created) {

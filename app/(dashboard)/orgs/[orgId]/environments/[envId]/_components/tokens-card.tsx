@@ -8,6 +8,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { KeyIcon, PlusIcon } from '@/components/ui/icons';
 import { LoadingRows } from '@/components/ui/skeleton';
+import { bodyCell, headCell, PHONE_ONLY, TABLE_HEAD, WIDE_ONLY } from '@/components/ui/table';
 import { DateTime } from '@/components/ui/time';
 import { apiNoContent, errorMessage } from '@/lib/client/api';
 import { keys } from '@/lib/client/queries/keys';
@@ -60,32 +61,45 @@ export function TokensCard({ orgId, envId, canManage, publicUrl }: { orgId: stri
           <p className="mt-1 max-w-sm text-sm text-slate-600">{canManage ? 'Create a token and set it as TRUSTBRIDGE_TOKEN in the environment.' : 'An admin can create a token for this environment.'}</p>
         </div>
       ) : (
+        // On a phone the table keeps three columns (token, created, revoke): the prefix, status,
+        // expiry and last use move under the name and the date instead of off-screen.
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className={TABLE_HEAD}>
               <tr>
-                <th scope="col" className="px-5 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Token</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Status</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Created</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Expires</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Last used</th>
-                {canManage ? <th scope="col" className="px-5 py-2.5"><span className="sr-only">Actions</span></th> : null}
+                <th scope="col" className={headCell()}>Name</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Token</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Status</th>
+                <th scope="col" className={headCell()}>Created</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Expires</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Last used</th>
+                {canManage ? <th scope="col" className={headCell()}><span className="sr-only">Actions</span></th> : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {items.map((token) => (
-                <tr key={token.id}>
-                  <td className="px-5 py-3 font-medium text-slate-900">{token.name}</td>
-                  <td className="px-5 py-3 font-mono text-xs text-slate-700">{token.prefix}…</td>
-                  <td className="px-5 py-3">
+                <tr key={token.id} className="align-top">
+                  <td className={bodyCell('font-medium text-slate-900 wrap-anywhere')}>
+                    {token.name}
+                    <span className="mt-1 flex flex-wrap items-center gap-2 font-normal md:hidden">
+                      <span className="font-mono text-xs text-slate-700">{token.prefix}…</span>
+                      <Badge tone={statusTone[token.status]}>{token.status}</Badge>
+                    </span>
+                  </td>
+                  <td className={bodyCell(`${WIDE_ONLY} font-mono text-xs text-slate-700`)}>{token.prefix}…</td>
+                  <td className={bodyCell(WIDE_ONLY)}>
                     <Badge tone={statusTone[token.status]}>{token.status}</Badge>
                   </td>
-                  <td className="px-5 py-3 text-slate-700"><DateTime value={token.createdAt} /></td>
-                  <td className="px-5 py-3 text-slate-700">{token.expiresAt ? <DateTime value={token.expiresAt} /> : 'Never'}</td>
-                  <td className="px-5 py-3 text-slate-700">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : 'Never'}</td>
+                  <td className={bodyCell('text-slate-700')}>
+                    <DateTime value={token.createdAt} />
+                    <span className={PHONE_ONLY}>
+                      Expires {token.expiresAt ? <DateTime value={token.expiresAt} /> : 'never'} · last used {token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : 'never'}
+                    </span>
+                  </td>
+                  <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}>{token.expiresAt ? <DateTime value={token.expiresAt} /> : 'Never'}</td>
+                  <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : 'Never'}</td>
                   {canManage ? (
-                    <td className="px-5 py-3 text-right">
+                    <td className={bodyCell('text-right')}>
                       {token.status === 'active' ? (
                         <Button size="sm" variant="secondary" onClick={() => setRevoking(token)} aria-label={`Revoke token ${token.name}`}>
                           Revoke

@@ -1,11 +1,13 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { IssuerUrlWarning } from '@/components/issuer/issuer-url-warning';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { CopyField } from '@/components/ui/code-block';
 import { SelectField, TextField } from '@/components/ui/field';
+import { NotSaved, SaveBar } from '@/components/ui/save-bar';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { api } from '@/lib/client/api';
 import { issuerQuery } from '@/lib/client/queries/issuer';
@@ -27,6 +29,16 @@ interface Draft {
   subjectTemplate: SubjectField[];
 }
 
+// Field paths of the PATCH body, as the save bar names them.
+const LABELS = {
+  tokenLifetimeSeconds: 'Token lifetime (minutes)',
+  audiences: 'Allowed audiences',
+  subjectTemplate: 'Subject (sub)',
+  algorithm: 'Algorithm for new keys',
+  rotationPeriodDays: 'Rotate every (days)',
+  rotationLeadHours: 'Publish ahead (hours)',
+};
+
 const toDraft = (s: TIssuerSettings): Draft => ({
   lifetimeMinutes: String(s.tokenLifetimeSeconds / 60),
   audiences: s.audiences,
@@ -39,7 +51,6 @@ const toDraft = (s: TIssuerSettings): Draft => ({
 
 function IssuerFormLoaded({ orgId, settings, canEdit }: { orgId: string; settings: TIssuerSettings; canEdit: boolean }) {
   const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -73,9 +84,12 @@ function IssuerFormLoaded({ orgId, settings, canEdit }: { orgId: string; setting
     subjectTemplate: draft.subjectTemplate,
     ...(confirm ? { confirmSubjectChange: true } : {}),
   });
+  const errors = useFormErrors(ZUpdateIssuerSettings, payload(false), LABELS);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(settings));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = errors.validate(ZUpdateIssuerSettings, payload(false));
+    setSaved(false);
+    const input = errors.validate();
     if (!input) return;
     if (templateChanged) setConfirming(true);
     else save.mutate(input);
@@ -83,8 +97,6 @@ function IssuerFormLoaded({ orgId, settings, canEdit }: { orgId: string; setting
   const example = draft.subjectTemplate.map((f) => `${f}:${f === 'org' ? orgId : `<${f}>`}`).join(':');
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-      {saved ? <Alert tone="success">Issuer settings saved. New ID tokens use them within seconds.</Alert> : null}
       <Card>
         <CardHeader title="Issuer" description="Use these values when you create the IAM OIDC identity provider in AWS." />
         <CardBody className="grid gap-4 md:grid-cols-2">
@@ -96,6 +108,7 @@ function IssuerFormLoaded({ orgId, settings, canEdit }: { orgId: string; setting
             <p className="mb-1.5 text-sm font-medium text-slate-800">JWKS</p>
             <CopyField value={settings.jwksUrl} label="JWKS URL" />
           </div>
+          <IssuerUrlWarning issuer={settings.issuer} className="md:col-span-2" />
         </CardBody>
       </Card>
       <Card>
@@ -158,14 +171,17 @@ function IssuerFormLoaded({ orgId, settings, canEdit }: { orgId: string; setting
         </CardBody>
       </Card>
       {canEdit ? (
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => (setDraft(toDraft(settings)), errors.clear())}>
+        <SaveBar
+          status={dirty ? 'Unsaved changes' : 'No unsaved changes'}
+          message={saved ? <Alert tone="success">Issuer settings saved. New ID tokens use them within seconds.</Alert> : <NotSaved summary={errors.summary} general={errors.general} />}
+        >
+          <Button variant="secondary" disabled={!dirty} onClick={() => (setDraft(toDraft(settings)), errors.clear())}>
             Discard changes
           </Button>
           <Button type="submit" loading={save.isPending && !confirming}>
             Save issuer settings
           </Button>
-        </div>
+        </SaveBar>
       ) : (
         <p className="text-sm text-slate-600">Only owners and admins can change the issuer.</p>
       )}

@@ -9,6 +9,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextField } from '@/components/ui/field';
 import { LoadingRows } from '@/components/ui/skeleton';
+import { bodyCell, headCell, PHONE_ONLY, TABLE_HEAD, WIDE_ONLY } from '@/components/ui/table';
 import { DateTime } from '@/components/ui/time';
 import { api, errorMessage } from '@/lib/client/api';
 import { issuerQuery, signingKeysQuery } from '@/lib/client/queries/issuer';
@@ -54,7 +55,7 @@ function RotateDialog({ orgId, defaultLead, algorithm, onClose }: { orgId: strin
             Cancel
           </Button>
           <Button loading={rotate.isPending} onClick={() => rotate.mutate()}>
-            Rotate
+            {when === 'now' ? 'Rotate now' : `Rotate in ${defaultLead} hours`}
           </Button>
         </div>
       </div>
@@ -105,7 +106,7 @@ export function SigningKeysView({ orgId, canManage }: { orgId: string; canManage
       <CardHeader
         title="Signing keys"
         description={settings.data ? `Rotated every ${settings.data.rotationPeriodDays} days; new keys are published ${settings.data.rotationLeadHours} hours before they sign.` : undefined}
-        actions={canManage ? <Button size="sm" onClick={() => setDialog({ kind: 'rotate' })}>Rotate now…</Button> : undefined}
+        actions={canManage ? <Button size="sm" onClick={() => setDialog({ kind: 'rotate' })}>Rotate key…</Button> : undefined}
       />
       {list.isPending ? (
         <div className="px-5">
@@ -118,31 +119,42 @@ export function SigningKeysView({ orgId, canManage }: { orgId: string; canManage
       ) : (
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className={TABLE_HEAD}>
               <tr>
-                <th scope="col" className="px-5 py-2.5 font-medium">Key id (kid)</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">State</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Signs from</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Retired</th>
-                <th scope="col" className="px-5 py-2.5 font-medium">Published until</th>
-                {canManage ? <th scope="col" className="px-5 py-2.5"><span className="sr-only">Actions</span></th> : null}
+                <th scope="col" className={headCell()}>Key id (kid)</th>
+                <th scope="col" className={headCell()}>State</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Signs from</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Retired</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Published until</th>
+                {canManage ? <th scope="col" className={headCell()}><span className="sr-only">Actions</span></th> : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {items.map((k) => (
-                <tr key={k.kid}>
-                  <td className="px-5 py-3">
+              {items.map((k) => {
+                const publishedUntil = k.state === 'removed' ? <DateTime value={k.removedAt} /> : k.publishedUntil ? <DateTime value={k.publishedUntil} /> : 'while in use';
+                return (
+                <tr key={k.kid} className="align-top">
+                  <td className={bodyCell('wrap-anywhere')}>
                     <code className="font-mono text-xs">{k.kid}</code> <Badge>{k.algorithm}</Badge>
+                    <span className={PHONE_ONLY}>
+                      Signs from <DateTime value={k.activatesAt} />
+                      {k.retiredAt ? (
+                        <>
+                          {' '}· retired <DateTime value={k.retiredAt} />
+                        </>
+                      ) : null}{' '}
+                      · published until {publishedUntil}
+                    </span>
                   </td>
-                  <td className="px-5 py-3">
+                  <td className={bodyCell()}>
                     <Badge tone={STATE_TONE[k.state]}>{k.state}</Badge>
                     <span className="mt-1 block text-xs text-slate-500">{k.state === 'removed' && k.removalReason === 'emergency_revoke' ? 'revoked in an emergency' : STATE_HELP[k.state]}</span>
                   </td>
-                  <td className="px-5 py-3 text-slate-700"><DateTime value={k.activatesAt} /></td>
-                  <td className="px-5 py-3 text-slate-700"><DateTime value={k.retiredAt} /></td>
-                  <td className="px-5 py-3 text-slate-700">{k.state === 'removed' ? <DateTime value={k.removedAt} /> : k.publishedUntil ? <DateTime value={k.publishedUntil} /> : 'while in use'}</td>
+                  <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}><DateTime value={k.activatesAt} /></td>
+                  <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}><DateTime value={k.retiredAt} /></td>
+                  <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}>{publishedUntil}</td>
                   {canManage ? (
-                    <td className="px-5 py-3 text-right">
+                    <td className={bodyCell('text-right')}>
                       {k.state !== 'removed' ? (
                         <Button size="sm" variant="ghost" onClick={() => setDialog({ kind: 'revoke', key: k })} aria-label={`Emergency revoke key ${k.kid}`}>
                           Revoke…
@@ -151,7 +163,8 @@ export function SigningKeysView({ orgId, canManage }: { orgId: string; canManage
                     </td>
                   ) : null}
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
         </div>
