@@ -1,12 +1,14 @@
 import 'server-only';
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { Partition } from '@/lib/domain/aws/arn';
 import { stsFailureFrom, type StsFailure } from '@/lib/domain/aws/sts-errors';
+import { awsClients, releaseAwsClients } from './aws-clients';
 
-// The server's STS calls (Test connection). The SDK reads its own AWS_ENDPOINT_URL_STS (tests and
-// e2e point it at an emulator). AssumeRoleWithWebIdentity is unsigned (the ID token is the
-// credential), so no server AWS credentials are involved; GetCallerIdentity is signed with the
-// temporary credentials just obtained, which never leave this module's caller (never logged,
-// returned or stored). Failures come back as values ({code, message, httpStatus}), not throws.
+// Test connection's STS calls, through the shared client factory (aws-clients.ts: the SDK's own
+// AWS_ENDPOINT_URL_STS, bounded retries and timeouts). AssumeRoleWithWebIdentity is unsigned — the
+// ID token is the credential — so the server's own AWS credentials are never involved;
+// GetCallerIdentity is signed with the temporary credentials just obtained, which live in that
+// request's client only (never logged, returned or stored). Failures come back as values.
 
 export interface TemporaryCredentials {
   accessKeyId: string;
@@ -17,16 +19,9 @@ export interface TemporaryCredentials {
 
 export type StsResult<T> = { ok: true; value: T } | { ok: false; failure: StsFailure };
 
-const TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
-
-function client(region: string, credentials?: Omit<TemporaryCredentials, 'expiration'>): STSClient {
-  return new STSClient({ region, maxAttempts: 2, requestHandler: TIMEOUTS, ...(credentials ? { credentials } : {}) });
-}
-
-export async function assumeRoleWithWebIdentity(input: { region: string; roleArn: string; roleSessionName: string; durationSeconds: number; webIdentityToken: string }): Promise<StsResult<{ credentials: TemporaryCredentials; assumedRoleArn: string }>> {
-  const sts = client(input.region);
+export async function assumeRoleWithWebIdentity(input: { partition: Partition; roleArn: string; roleSessionName: string; durationSeconds: number; webIdentityToken: string }): Promise<StsResult<{ credentials: TemporaryCredentials; assumedRoleArn: string }>> {
   try {
-    const out = await sts.send(
+    const out = await awsClients(input.partition).sts.send(
       new AssumeRoleWithWebIdentityCommand({ RoleArn: input.roleArn, RoleSessionName: input.roleSessionName, DurationSeconds: input.durationSeconds, WebIdentityToken: input.webIdentityToken }),
     );
     const c = out.Credentials;
@@ -37,19 +32,17 @@ export async function assumeRoleWithWebIdentity(input: { region: string; roleArn
     };
   } catch (error) {
     return { ok: false, failure: stsFailureFrom(error) };
-  } finally {
-    sts.destroy();
   }
 }
 
-export async function getCallerIdentity(region: string, credentials: TemporaryCredentials): Promise<StsResult<{ arn: string; account: string }>> {
-  const sts = client(region, credentials);
+export async function getCallerIdentity(partition: Partition, credentials: TemporaryCredentials): Promise<StsResult<{ arn: string; account: string }>> {
+  const clients = awsClients(partition, { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken });
   try {
-    const out = await sts.send(new GetCallerIdentityCommand({}));
+    const out = await clients.sts.send(new GetCallerIdentityCommand({}));
     return { ok: true, value: { arn: out.Arn ?? '', account: out.Account ?? '' } };
   } catch (error) {
     return { ok: false, failure: stsFailureFrom(error) };
   } finally {
-    sts.destroy();
+    releaseAwsClients(clients);
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { explainStsFailure, type StsFailure } from '@/lib/domain/aws/sts-errors';
-import { stsRegionFor } from '@/lib/domain/aws/sts-region';
+import { parseRoleArn } from '@/lib/domain/aws/arn';
 import type { TConnectionTestResult } from '@/lib/schemas/credentials';
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
@@ -110,8 +110,9 @@ async function run(access: OrgAccess, envId: string, target: ConnectionTarget, s
   const precheck = role ? precheckTrustPolicy(role, claims, target.roleSessionName) : null;
   steps.push(precheckStep(role, precheck, target));
 
-  const region = stsRegionFor(target.roleArn, target.region);
-  const assumed = await assumeRoleWithWebIdentity({ region, roleArn: target.roleArn, roleSessionName: target.roleSessionName, durationSeconds: target.durationSeconds, webIdentityToken: token });
+  const parsedArn = parseRoleArn(target.roleArn);
+  const partition = parsedArn.ok ? parsedArn.partition : 'aws';
+  const assumed = await assumeRoleWithWebIdentity({ partition, roleArn: target.roleArn, roleSessionName: target.roleSessionName, durationSeconds: target.durationSeconds, webIdentityToken: token });
   if (!assumed.ok) {
     const failed = assumeFailure(assumed.failure, target, claims.iss, role, precheck);
     steps.push(failed.step, notRun('identity', TITLES.identity, 'STS gave no credentials'));
@@ -127,7 +128,7 @@ async function run(access: OrgAccess, envId: string, target: ConnectionTarget, s
     detail: `STS issued credentials for ${assumedRoleArn || target.roleArn}, valid until ${expiration}.${contradicted ? ' STS accepted although the recorded trust policy would refuse this token: the role in AWS differs from the record.' : ''}`,
     ...(contradicted ? { fix: 'Verify the role in the AWS wizard (it reads the role back from AWS and shows the differences), and apply or re-record it.' } : {}),
   });
-  const identity = await getCallerIdentity(region, credentials);
+  const identity = await getCallerIdentity(partition, credentials);
   if (!identity.ok) {
     const explained = explainStsFailure(identity.failure, { roleArn: target.roleArn, durationSeconds: target.durationSeconds, audience: target.audience, issuer: claims.iss });
     steps.push({ id: 'identity', status: 'failed', title: TITLES.identity, detail: `${explained.title}. ${explained.detail}`, fix: explained.fix });
