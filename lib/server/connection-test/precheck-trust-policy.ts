@@ -1,7 +1,7 @@
 import 'server-only';
 import { ASSUME_ROLE_WITH_WEB_IDENTITY, deriveRequestFromClaims, evaluateWebIdentity, firstFailure, parsePolicy } from '@/lib/domain/trust-policy';
 import type { IdTokenClaims } from '@/lib/domain/claims/id-token-claims';
-import type { RecordedRole } from '../credentials/recorded-role';
+import type { RecordedRole } from '../aws-roles/recorded-role';
 
 // Test connection's prediction: the recorded role's trust policy evaluated, like STS would, for the
 // token just minted (both sts:AssumeRoleWithWebIdentity and, with session tags, sts:TagSession).

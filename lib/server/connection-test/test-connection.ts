@@ -5,7 +5,7 @@ import type { TConnectionTestResult } from '@/lib/schemas/credentials';
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
 import { assumeRoleWithWebIdentity, getCallerIdentity } from '../aws/sts-client';
-import { durationAboveMaximum, findRecordedRole, type RecordedRole } from '../credentials/recorded-role';
+import { durationAboveMaximum, findRecordedRole, type RecordedRole } from '../aws-roles/recorded-role';
 import { getDb } from '../db/client';
 import { AppError } from '../errors';
 import { mintEnvironmentIdToken, type MintedIdToken } from '../oidc/mint-environment-id-token';

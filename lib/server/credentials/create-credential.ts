@@ -8,7 +8,7 @@ import { newId } from '../security/ids';
 import { explainUniqueViolation, requireFreeScopeAndName } from './credential-conflicts';
 import { credentialLabel, credentialSelect, credentialSnapshot, ORG_SCOPE, toCredentialDto } from './credential-dto';
 import { allowedAudience, requireDurationWithinRole, requireProjectOfOrg } from './credential-rules';
-import { findRecordedRole } from './recorded-role';
+import { findRecordedRole } from '../aws-roles/recorded-role';
 import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // POST /api/v1/orgs/{orgId}/credentials: the organization default (no projectId) or a project's

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CredentialLayer } from '@/lib/domain/aws/effective-credential';
 import type { TDeploymentCredential } from '@/lib/schemas/credentials';
-import { roleSummary, type RecordedRole } from './recorded-role';
+import { roleSummary, type RecordedRole } from '../aws-roles/recorded-role';
 
 export const ORG_SCOPE = 'org';
 

@@ -3,7 +3,7 @@ import { DEFAULT_CREDENTIAL_AUDIENCE } from '@/lib/domain/aws/effective-credenti
 import type { Tx } from '../db/client';
 import { badRequest, notFound } from '../errors';
 import { readIssuerSettings } from '../oidc/issuer-settings';
-import { durationAboveMaximum, findRecordedRole } from './recorded-role';
+import { durationAboveMaximum, findRecordedRole } from '../aws-roles/recorded-role';
 
 // Rules a credential or an override must satisfy before it is stored, each failing with 400
 // `invalid_request` and an issue on the field at fault (forms show it there).

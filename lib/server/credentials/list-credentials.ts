@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { afterCursor, toPage, type Page, type PageQuery } from '../db/paginate';
 import { notFound } from '../errors';
 import { credentialSelect, toCredentialDto } from './credential-dto';
-import { findRecordedRole, findRecordedRoles } from './recorded-role';
+import { findRecordedRole, findRecordedRoles } from '../aws-roles/recorded-role';
 
 export async function listCredentials(access: OrgAccess, query: PageQuery & { projectId?: string | undefined; scope?: 'organization' | 'project' | undefined }): Promise<Page<TDeploymentCredential>> {
   const db = getDb();

@@ -8,7 +8,7 @@ import { notFound, versionConflict } from '../errors';
 import { explainUniqueViolation, requireFreeScopeAndName } from './credential-conflicts';
 import { credentialLabel, credentialSelect, credentialSnapshot, toCredentialDto } from './credential-dto';
 import { allowedAudience, requireDurationWithinRole } from './credential-rules';
-import { findRecordedRole } from './recorded-role';
+import { findRecordedRole } from '../aws-roles/recorded-role';
 import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // PATCH /api/v1/orgs/{orgId}/credentials/{credentialId}: a partial update with compare-and-set on

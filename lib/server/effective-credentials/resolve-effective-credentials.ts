@@ -3,7 +3,7 @@ import { resolveEffectiveCredential, roleSessionNameForEnvironment } from '@/lib
 import type { TStage } from '@/lib/schemas/common';
 import type { TEffectiveCredentialRow } from '@/lib/schemas/credentials';
 import { credentialSelect, ORG_SCOPE, toCredentialLayer } from '../credentials/credential-dto';
-import { durationAboveMaximum, findRecordedRoles, roleSummary } from '../credentials/recorded-role';
+import { durationAboveMaximum, findRecordedRoles, roleSummary } from '../aws-roles/recorded-role';
 import type { DbOrTx } from '../db/client';
 import { readIssuerSettings } from '../oidc/issuer-settings';
 import { overrideSelect, type OverrideRow } from '../environment-overrides/override-dto';

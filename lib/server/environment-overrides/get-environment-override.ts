@@ -3,7 +3,7 @@ import type { TEnvironmentOverride } from '@/lib/schemas/credentials';
 import type { OrgAccess } from '../auth/org-access';
 import { getDb } from '../db/client';
 import { AppError, notFound } from '../errors';
-import { findRecordedRole } from '../credentials/recorded-role';
+import { findRecordedRole } from '../aws-roles/recorded-role';
 import { overrideSelect, toOverrideDto } from './override-dto';
 
 export const noOverride = () => new AppError(404, 'no_override', 'This environment has no role override: it uses its project’s or the organization’s credential. PUT one to set it.');

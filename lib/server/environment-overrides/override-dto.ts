@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TEnvironmentOverride } from '@/lib/schemas/credentials';
-import { roleSummary, type RecordedRole } from '../credentials/recorded-role';
+import { roleSummary, type RecordedRole } from '../aws-roles/recorded-role';
 
 export const overrideSelect = { environmentId: true, roleArn: true, durationSeconds: true, createdAt: true, updatedAt: true, version: true } as const;
 

@@ -5,7 +5,7 @@ import type { TEnvironmentOverride, ZPutOverride } from '@/lib/schemas/credentia
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
 import { ORG_SCOPE } from '../credentials/credential-dto';
-import { durationAboveMaximum, findRecordedRole } from '../credentials/recorded-role';
+import { durationAboveMaximum, findRecordedRole } from '../aws-roles/recorded-role';
 import { staleOrMissingVersion } from '../credentials/version-rule';
 import { getDb, type Tx } from '../db/client';
 import { badRequest, notFound, prismaErrorCode, versionConflict } from '../errors';
