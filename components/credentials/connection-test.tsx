@@ -70,8 +70,9 @@ function Steps({ steps, label }: { steps: StepView[]; label: string }) {
 
 function Outcome({ result }: { result: TConnectionTestResult }) {
   if (result.ok) {
+    const warned = result.steps.some((s) => s.status === 'failed');
     return (
-      <Alert tone="success" title="Connected: AWS issued credentials for this environment">
+      <Alert tone={warned ? 'warning' : 'success'} title={warned ? 'Connected, but a step disagrees: read its fix below' : 'Connected: AWS issued credentials for this environment'}>
         <p className="wrap-anywhere">
           Assumed role <code className="font-mono text-xs">{result.assumedRoleArn ?? result.roleArn}</code>
           {result.account ? ` in account ${result.account}` : ''}

@@ -132,7 +132,7 @@ export function EffectiveTable({
             <thead className={TABLE_HEAD}>
               <tr>
                 <th scope="col" className={headCell()}>Environment</th>
-                <th scope="col" className={headCell()}>Source</th>
+                <th scope="col" className={headCell(WIDE_ONLY)}>Source</th>
                 <th scope="col" className={headCell(WIDE_ONLY)}>Role</th>
                 <th scope="col" className={headCell(WIDE_ONLY)}>Audience · Region</th>
                 {columns === 5 ? <th scope="col" className={headCell()}><span className="sr-only">Actions</span></th> : null}
@@ -153,12 +153,15 @@ export function EffectiveTable({
                         <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                           <span className="font-mono">{label}</span>
                           <Badge tone={stageTone(row.environment.stage)}>{row.environment.stage}</Badge>
+                          <span className="md:hidden">
+                            <SourceBadge source={row.effective?.source ?? null} />
+                          </span>
                         </span>
                         <span className={PHONE_ONLY}>
                           <RoleSummary row={row} />
                         </span>
                       </td>
-                      <td className={bodyCell()}>
+                      <td className={bodyCell(WIDE_ONLY)}>
                         <SourceBadge source={row.effective?.source ?? null} />
                       </td>
                       <td className={bodyCell(`${WIDE_ONLY} max-w-md`)}>

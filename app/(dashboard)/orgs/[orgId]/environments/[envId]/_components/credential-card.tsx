@@ -31,7 +31,7 @@ const inheritedNote = (source: string, field: string) => (field === source ? '' 
 function Effective({ effective }: { effective: NonNullable<TEffectiveCredentialRow['effective']> }) {
   const f = effective.fieldSources;
   return (
-    <dl className="grid gap-4 text-sm sm:grid-cols-2">
+    <dl aria-label="Effective credential" className="grid gap-4 text-sm sm:grid-cols-2">
       <Item term="Source">
         <span className="flex flex-wrap items-center gap-2">
           <SourceBadge source={effective.source} />
