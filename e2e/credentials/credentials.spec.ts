@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectTablesFit } from '../support/layout';
-import { apiPost, expect, MAIN_URL, seedOrganization, snap, test } from '../support/test';
+import { apiPost, expect, MAIN_URL, seedOrganization, signInAsAdmin, snap, test } from '../support/test';
 
 // Issue 10.6: the Credentials page and the environment page's credential card, as an admin would use
 // them — credentials, an override set in place, the table's sources changing, Test connection against
@@ -177,4 +177,119 @@ test('an admin stores credentials, overrides one environment in place, and tests
   await expect(page.getByLabel('Login command')).toHaveText(`trustbridge idp login aws --profile billing --role-arn ${arn('tb-billing-only')}\naws sts get-caller-identity --profile billing`);
   await expect(page.getByLabel('Environment variables')).toContainText(`export TRUSTBRIDGE_URL=${MAIN_URL()}`);
   await snapBoth(page, '78-environment-credential-card');
+});
+
+test('two admins edit at once: the override and credential conflicts say what changed, and nothing is lost', async ({ page, guard }) => {
+  guard.allowHttpError(409);
+  const { orgId, envId, base } = await seedOrganization(page, 'Credential Conflict Org');
+  const credential = await apiPost(page.request, `/api/v1/orgs/${orgId}/credentials`, { name: 'Org default', roleArn: arn('org-role') });
+  const other = await (await guard.newContext()).newPage();
+  await signInAsAdmin(other);
+  await page.goto(`${base}/credentials`);
+  await other.goto(`${base}/credentials`);
+
+  // Both open the override editor of the same environment; the first save wins, the second is told.
+  await page.getByRole('button', { name: 'Override the role of web-shop/production' }).click();
+  await other.getByRole('button', { name: 'Override the role of web-shop/production' }).click();
+  const mine = page.getByRole('form', { name: 'Override for web-shop/production' });
+  await mine.getByRole('combobox', { name: 'Role ARN' }).fill(arn('first'));
+  await mine.getByRole('button', { name: 'Save override' }).click();
+  await expect(mine).toBeHidden();
+  await expect(row(page, 'web-shop/production')).toContainText(arn('first'));
+
+  const theirs = other.getByRole('form', { name: 'Override for web-shop/production' });
+  await theirs.getByRole('combobox', { name: 'Role ARN' }).fill(arn('second'));
+  await theirs.getByLabel('Session duration (seconds)').fill('900');
+  await theirs.getByRole('button', { name: 'Save override' }).click();
+  const notice = theirs.getByRole('status').filter({ hasText: 'Someone else changed this override while you were editing it' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(`Role ARN: (no override) → ${arn('first')}`);
+  await expect(theirs.getByRole('combobox', { name: 'Role ARN' })).toHaveValue(arn('second'));
+  await snapBoth(other, '79-credentials-override-conflict');
+  await notice.getByRole('button', { name: 'Keep my changes' }).click();
+  await theirs.getByRole('button', { name: 'Save override' }).click();
+  await expect(theirs).toBeHidden();
+  await expect(row(other, 'web-shop/production')).toContainText(arn('second'));
+  const effective = (await (await page.request.get(`${MAIN_URL()}/api/v1/orgs/${orgId}/environments/${envId}/effective-credential`)).json()) as { roleArn: string; durationSeconds: number; override: { version: number } };
+  expect(effective).toMatchObject({ roleArn: arn('second'), durationSeconds: 900, override: { version: 2 } });
+
+  // The credential: one renames it, the other (dialog opened before) changes the duration; a three-way merge keeps both.
+  await other.getByRole('button', { name: 'Edit credential Org default' }).click();
+  await page.getByRole('button', { name: 'Edit credential Org default' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill('Organization default');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  const dialog = other.getByRole('dialog', { name: 'Edit credential “Org default”' });
+  await dialog.getByLabel('Session duration (seconds)').fill('1800');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  const changed = dialog.getByRole('status').filter({ hasText: 'Someone else changed this credential while you were editing it' });
+  await expect(changed).toContainText('Name: Org default → Organization default');
+  await snapBoth(other, '79-credentials-credential-conflict');
+  await changed.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(dialog.getByLabel('Name')).toHaveValue('Organization default');
+  await expect(dialog.getByLabel('Session duration (seconds)')).toHaveValue('1800');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  const stored = (await (await page.request.get(`${MAIN_URL()}/api/v1/orgs/${orgId}/credentials/${String(credential.id)}`)).json()) as Record<string, unknown>;
+  expect(stored).toMatchObject({ name: 'Organization default', durationSeconds: 1800, version: 3 });
+});
+
+test('the AWS wizard’s link opens the new-credential form prefilled; values that are not valid are named, not used', async ({ page }) => {
+  const { orgId, base } = await seedOrganization(page, 'Prefill Org');
+  await recordRole(page, orgId, 'tb-wizard', 7200, { preset: 'this-organization' });
+  await page.goto(`${base}/credentials?new=1&roleArn=${encodeURIComponent(arn('tb-wizard'))}&durationSeconds=7200`);
+  const dialog = page.getByRole('dialog', { name: 'New deployment credential' });
+  await expect(dialog.getByRole('combobox', { name: 'Role ARN' })).toHaveValue(arn('tb-wizard'));
+  await expect(dialog.getByLabel('Session duration (seconds)')).toHaveValue('7200');
+  await expect(dialog.getByText('the recorded role tb-wizard allows at most 7200 s (2 h)')).toBeVisible();
+  await snapBoth(page, '80-credentials-prefilled');
+  await dialog.getByLabel('Name').fill('Wizard role');
+  await dialog.getByRole('button', { name: 'Create credential' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(`${base}/credentials`);
+  await expect(page.getByRole('table', { name: 'Credentials', exact: true })).toContainText(arn('tb-wizard'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Deployment credentials' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.goto(`${base}/credentials?new=1&roleArn=${encodeURIComponent('arn:aws:iam::123456789012:user/ada')}&durationSeconds=99999`);
+  const refused = page.getByRole('dialog', { name: 'New deployment credential' });
+  await expect(refused.getByRole('status').filter({ hasText: 'Not taken from the link' })).toContainText('names a user, not a role');
+  await expect(refused.getByRole('status').filter({ hasText: 'Not taken from the link' })).toContainText('900–43200 seconds');
+  await expect(refused.getByRole('combobox', { name: 'Role ARN' })).toHaveValue('');
+  await expect(refused.getByLabel('Session duration (seconds)')).toHaveValue('3600');
+  // The organization has its default now: the form offers the project.
+  await expect(refused.getByLabel('Scope')).toHaveValue(/.+/);
+  await snapBoth(page, '80-credentials-prefill-refused');
+});
+
+test('a member reads credentials, sources and overrides but cannot change or test anything', async ({ page, guard }) => {
+  const { orgId, envId, base } = await seedOrganization(page, 'Member Credentials Org');
+  await apiPost(page.request, `/api/v1/orgs/${orgId}/credentials`, { name: 'Org default', roleArn: arn('org-role'), region: 'eu-central-1' });
+  expect((await page.request.put(`${MAIN_URL()}/api/v1/orgs/${orgId}/environments/${envId}/override`, { headers: { Origin: MAIN_URL() }, data: { roleArn: arn('prod-only') } })).status()).toBe(201);
+  const invited = await apiPost(page.request, `/api/v1/orgs/${orgId}/members`, { email: `member-${Date.now()}@example.com`, role: 'member' });
+  const memberContext = await guard.newContext();
+  const accepted = await memberContext.request.post(`${MAIN_URL()}/api/v1/invitations/accept`, { headers: { Origin: MAIN_URL() }, data: { token: String(invited.inviteUrl).split('#')[1], name: 'Mia Member', password: 'a-long-member-password' } });
+  expect(accepted.status()).toBe(201);
+  const member = await memberContext.newPage();
+
+  await member.goto(`${base}/credentials?new=1`);
+  await expect(member.getByRole('heading', { level: 1, name: 'Deployment credentials' })).toBeVisible();
+  await expect(member.getByText('Only owners and admins of this organization can create deployment credentials.')).toBeVisible();
+  await expect(member.getByRole('dialog')).toHaveCount(0);
+  await expect(member.getByRole('table', { name: 'Credentials', exact: true })).toContainText(arn('org-role'));
+  await expect(row(member, 'web-shop/production')).toContainText('environment');
+  await expect(row(member, 'web-shop/production')).toContainText(arn('prod-only'));
+  for (const name of ['New credential', 'Edit credential Org default', 'Delete credential Org default', 'Edit the override of web-shop/production', 'Test connection for web-shop/production']) {
+    await expect(member.getByRole('button', { name })).toHaveCount(0);
+  }
+  await snapBoth(member, '81-credentials-member');
+
+  await member.goto(`${base}/environments/${envId}`);
+  await expect(member.getByLabel('Effective credential', { exact: true })).toContainText('this environment’s override');
+  await expect(member.getByText(`This environment assumes ${arn('prod-only')}`)).toBeVisible();
+  await expect(member.getByRole('button', { name: 'Edit override' })).toHaveCount(0);
+  await expect(member.getByRole('heading', { name: 'Test connection' })).toHaveCount(0);
+  await expect(member.getByLabel('~/.aws/config')).toHaveText('[profile trustbridge]\ncredential_process = trustbridge idp credential-process\nregion = eu-central-1');
+  await snapBoth(member, '81-environment-credential-member');
 });
