@@ -120,7 +120,7 @@ export function CredentialsView({ orgId, canManage, canTest, publicUrl, prefill 
                 <tbody className="divide-y divide-slate-100">
                   {list.map((c) => (
                     <tr key={c.id} className="align-top">
-                      <td className={bodyCell('wrap-anywhere')}>
+                      <td className={bodyCell('wrap-anywhere md:min-w-44')}>
                         <span className="font-medium text-slate-900">{c.name}</span>
                         <span className="mt-1 block">
                           <Badge tone={c.scope === 'organization' ? 'green' : 'blue'}>{c.scope === 'organization' ? 'organization' : `project ${c.projectSlug ?? ''}`}</Badge>
@@ -133,7 +133,7 @@ export function CredentialsView({ orgId, canManage, canTest, publicUrl, prefill 
                       </td>
                       <td className={bodyCell(`${WIDE_ONLY} max-w-sm font-mono text-xs text-slate-800 wrap-anywhere`)}>{c.roleArn}</td>
                       <td className={bodyCell(`${WIDE_ONLY} text-slate-700`)}>
-                        {sessionLength(c.durationSeconds)}
+                        <span className="whitespace-nowrap">{sessionLength(c.durationSeconds)}</span>
                         <RoleNote c={c} />
                       </td>
                       <td className={bodyCell(`${WIDE_ONLY} text-xs text-slate-700 wrap-anywhere`)}>
