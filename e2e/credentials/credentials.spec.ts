@@ -25,8 +25,9 @@ async function recordRole(page: Page, orgId: string, roleName: string, maxSessio
 
 const row = (page: Page, label: string) => page.getByRole('table', { name: 'Effective credentials' }).getByRole('row').filter({ hasText: label });
 
-test('an admin stores credentials, overrides one environment in place, and tests the connection step by step', async ({ page }) => {
+test('an admin stores credentials, overrides one environment in place, and tests the connection step by step', async ({ page, guard }) => {
   test.setTimeout(180_000);
+  guard.allowHttpError(409); // the taken name
   const { orgId, projectId, base } = await seedOrganization(page, 'Credentials Org');
   await apiPost(page.request, `/api/v1/orgs/${orgId}/environments`, { projectId, name: 'Staging', slug: 'staging', stage: 'staging' });
   const api = await apiPost(page.request, `/api/v1/orgs/${orgId}/projects`, { name: 'Billing API', slug: 'billing-api' });
@@ -67,6 +68,11 @@ test('an admin stores credentials, overrides one environment in place, and tests
   const second = page.getByRole('dialog', { name: 'New deployment credential' });
   await expect(second.getByRole('option', { name: 'Organization default — has one' })).toBeDisabled();
   await second.getByLabel('Scope').selectOption({ label: 'Project Web Shop' });
+  // The API's refusal lands on its field: names are unique in the organization.
+  await second.getByLabel('Name').fill('Org default');
+  await second.getByRole('combobox', { name: 'Role ARN' }).fill(arn('web-shop-deploy'));
+  await second.getByRole('button', { name: 'Create credential' }).click();
+  await expect(second.getByLabel('Name')).toHaveAccessibleDescription('A credential named "Org default" already exists in this organization.');
   await second.getByLabel('Name').fill('Web deploy');
   await second.getByRole('combobox', { name: 'Role ARN' }).fill(arn('web-shop-deploy'));
   await second.getByLabel('Session duration (seconds)').fill('1800');
@@ -108,8 +114,20 @@ test('an admin stores credentials, overrides one environment in place, and tests
   await page.getByLabel('Stage').selectOption('');
 
   // Test connection succeeds: every step ok, the assumed role named.
+  // While STS is asked (held back here so the progress can be seen), the five steps are shown in order.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/test-connection', async (route) => {
+    await held;
+    await route.continue();
+  });
   await row(page, 'billing-api/staging').getByRole('button', { name: 'Test connection for billing-api/staging' }).click();
   const okPanel = page.getByRole('region', { name: 'Test connection for billing-api/staging' });
+  await expect(okPanel.getByRole('status').filter({ hasText: 'Testing billing-api/staging: AWS STS can take a few seconds…' })).toBeVisible();
+  await expect(okPanel.getByRole('listitem').filter({ hasText: 'AssumeRoleWithWebIdentity (AWS STS)' })).toContainText(/— (waiting|running)/);
+  await expect(okPanel.getByRole('listitem').first()).toContainText(/— (running|ok)/);
+  await snapBoth(page, '75-credentials-test-running');
+  release();
   await expect(okPanel.getByText('Connected: AWS issued credentials for this environment')).toBeVisible({ timeout: 30_000 });
   await expect(okPanel).toContainText(`arn:aws:sts::${ACCOUNT}:assumed-role/tb-deploy/billing-api.staging`);
   const okSteps = okPanel.getByRole('list', { name: 'Test connection steps for billing-api/staging' }).getByRole('listitem');
@@ -292,4 +310,30 @@ test('a member reads credentials, sources and overrides but cannot change or tes
   await expect(member.getByRole('heading', { name: 'Test connection' })).toHaveCount(0);
   await expect(member.getByLabel('~/.aws/config')).toHaveText('[profile trustbridge]\ncredential_process = trustbridge idp credential-process\nregion = eu-central-1');
   await snapBoth(member, '81-environment-credential-member');
+});
+
+test('the table pages through every environment fifty at a time, and filters start again at the first page', async ({ page }) => {
+  const { orgId, projectId, base } = await seedOrganization(page, 'Many Environments Org');
+  for (let i = 1; i <= 52; i++) {
+    await apiPost(page.request, `/api/v1/orgs/${orgId}/environments`, { projectId, name: `Preview ${i}`, slug: `preview-${i}`, stage: 'development' });
+  }
+  await page.goto(`${base}/credentials`);
+  const pages = page.getByRole('navigation', { name: 'Pages of environments' });
+  const rows = page.getByRole('table', { name: 'Effective credentials' }).getByRole('row');
+  await expect(pages).toContainText('Environments 1–50');
+  await expect(rows).toHaveCount(51);
+  await expect(pages.getByRole('button', { name: 'Previous' })).toBeDisabled();
+  await pages.getByRole('button', { name: 'Next' }).click();
+  await expect(pages).toContainText('Environments 51–53');
+  await expect(rows).toHaveCount(4);
+  await expect(row(page, 'web-shop/preview-52')).toBeVisible();
+  await expect(pages.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await snapBoth(page, '82-credentials-second-page');
+  await pages.getByRole('button', { name: 'Previous' }).click();
+  await expect(pages).toContainText('Environments 1–50');
+  await pages.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Stage').selectOption('production');
+  await expect(rows).toHaveCount(2);
+  await expect(row(page, 'web-shop/production')).toBeVisible();
+  await expect(pages).toHaveCount(0);
 });
