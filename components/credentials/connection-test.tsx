@@ -132,7 +132,7 @@ export function ConnectionTest({ orgId, envId, envLabel, choices, autoRun = fals
     <div className="space-y-4" aria-busy={test.isPending || undefined}>
       <div className="flex flex-wrap items-end gap-3">
         {choices.length > 1 ? (
-          <SelectField label="Credential to test" value={chosen} onChange={(e) => setChosen(e.target.value)} className="min-w-0 flex-1 sm:max-w-md">
+          <SelectField label="Credential to test" value={chosen} onChange={(e) => setChosen(e.target.value)} className="min-w-0 basis-full sm:max-w-md sm:flex-1 sm:basis-0">
             {choices.map((c) => (
               <option key={c.credentialId ?? ''} value={c.credentialId ?? ''}>
                 {c.label}
