@@ -57,6 +57,8 @@ export const ZCredentialSource = z.enum(CREDENTIAL_SOURCES);
 
 export const ZEffectiveListQuery = ZPageQuery.extend({
   projectId: ZId.optional(),
+  /** One environment's row (its effective credential, or null — never a 404, unlike …/effective-credential). */
+  environmentId: ZId.optional(),
   stage: ZStage.optional(),
   /** Only environments whose effective credential comes from this layer (`none`: nothing effective). */
   source: z.enum([...CREDENTIAL_SOURCES, 'none'], 'Choose environment, project, organization or none.').optional(),
@@ -150,6 +152,14 @@ export const ZIdpAws = z.object({
 export type TIdpAws = z.infer<typeof ZIdpAws>;
 
 export const CONNECTION_STEPS = ['resolve', 'mint', 'precheck', 'assume', 'identity'] as const;
+/** The steps' titles, in order: the server's result uses them, and the dashboard shows them while the test runs. */
+export const CONNECTION_STEP_TITLES: Record<(typeof CONNECTION_STEPS)[number], string> = {
+  resolve: 'Credential to test',
+  mint: 'Mint an ID token for the environment',
+  precheck: 'Check the recorded trust policy and session limit',
+  assume: 'AssumeRoleWithWebIdentity (AWS STS)',
+  identity: 'GetCallerIdentity with the temporary credentials',
+};
 export const ZConnectionStep = z.object({
   id: z.enum(CONNECTION_STEPS),
   status: z.enum(['ok', 'failed', 'skipped']),

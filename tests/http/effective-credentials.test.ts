@@ -169,6 +169,26 @@ describe('the table of every environment', () => {
     expect(await table('&source=none')).toEqual([]);
   });
 
+  it('environmentId gives that one row (effective null, not a 404, when nothing applies); another organization’s environment gives no row', async () => {
+    const lone = (await createEnvironment(tableOwner, tableOrg, p2, 'staging')).id;
+    const one = expectStatus(await tableOwner.get(`/api/v1/orgs/${tableOrg}/effective-credentials?environmentId=${lone}`), 200).json;
+    expect(one.items.map((r: { id: string; effective: { source: string } | null }) => [r.id, r.effective?.source])).toEqual([[lone, 'organization']]);
+    expect(one.nextCursor).toBeNull();
+    const withOverride = envs[4];
+    if (!withOverride) throw new Error('fixture');
+    const row = expectStatus(await tableOwner.get(`/api/v1/orgs/${tableOrg}/effective-credentials?environmentId=${withOverride.id}&source=environment`), 200).json.items[0];
+    expect(row.effective).toMatchObject({ source: 'environment', roleArn: ARN('p2-prod'), override: { version: 1 } });
+
+    const b = await ownerWithOrg(server);
+    const bProject = (await createProject(b.owner.client, b.org.id)).id;
+    const bEnv = (await createEnvironment(b.owner.client, b.org.id, bProject)).id;
+    expect(expectStatus(await b.owner.client.get(`/api/v1/orgs/${b.org.id}/effective-credentials?environmentId=${bEnv}`), 200).json.items).toEqual([{ id: bEnv, environment: expect.objectContaining({ id: bEnv }), effective: null }]);
+    expect(expectStatus(await tableOwner.get(`/api/v1/orgs/${tableOrg}/effective-credentials?environmentId=${bEnv}`), 200).json.items).toEqual([]);
+    const bad = await tableOwner.get(`/api/v1/orgs/${tableOrg}/effective-credentials?environmentId=x`);
+    expectError(bad, 400, 'invalid_request');
+    expect(bad.json.error.issues[0].path).toBe('environmentId');
+  });
+
   it('bad filters → 400 naming the parameter; another organization sees none of these rows', async () => {
     for (const [query, field] of [
       ['stage=prod', 'stage'],

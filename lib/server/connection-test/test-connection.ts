@@ -1,7 +1,7 @@
 import 'server-only';
 import { explainStsFailure, type StsFailure } from '@/lib/domain/aws/sts-errors';
 import { parseRoleArn } from '@/lib/domain/aws/arn';
-import type { TConnectionTestResult } from '@/lib/schemas/credentials';
+import { CONNECTION_STEP_TITLES, type TConnectionTestResult } from '@/lib/schemas/credentials';
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
 import { assumeRoleWithWebIdentity, getCallerIdentity } from '../aws/sts-client';
@@ -25,13 +25,7 @@ import { precheckTrustPolicy, type Precheck } from './precheck-trust-policy';
 type Step = TConnectionTestResult['steps'][number];
 
 const notRun = (id: Step['id'], title: string, why: string): Step => ({ id, status: 'skipped', title, detail: `Not run: ${why}.` });
-const TITLES = {
-  resolve: 'Credential to test',
-  mint: 'Mint an ID token for the environment',
-  precheck: 'Check the recorded trust policy and session limit',
-  assume: 'AssumeRoleWithWebIdentity (AWS STS)',
-  identity: 'GetCallerIdentity with the temporary credentials',
-} as const;
+const TITLES = CONNECTION_STEP_TITLES;
 
 async function mint(access: OrgAccess, envId: string, target: ConnectionTarget): Promise<{ step: Step; minted: MintedIdToken | null }> {
   try {

@@ -8,7 +8,7 @@ import type { Prisma } from '../db/generated/sqlite/client';
 import { afterCursor, type Page, type PageQuery } from '../db/paginate';
 import { environmentForResolutionSelect, resolveEffectiveCredentials } from './resolve-effective-credentials';
 
-// GET /api/v1/orgs/{orgId}/effective-credentials?projectId=&stage=&source=&cursor=&limit=: every
+// GET /api/v1/orgs/{orgId}/effective-credentials?projectId=&environmentId=&stage=&source=&cursor=&limit=: every
 // environment of the organization with its effective credential (null when nothing applies), in
 // creation order, keyset-paginated. The `source` filter is part of the query (relation filters),
 // so pages are full. Per page: one query for the environments (+ project and override), then a
@@ -28,13 +28,13 @@ async function sourceFilter(orgId: string, source: Source | undefined): Promise<
 
 export async function listEffectiveCredentials(
   access: OrgAccess,
-  query: PageQuery & { projectId?: string | undefined; stage?: TStage | undefined; source?: Source | undefined },
+  query: PageQuery & { projectId?: string | undefined; environmentId?: string | undefined; stage?: TStage | undefined; source?: Source | undefined },
 ): Promise<Page<TEffectiveCredentialRow>> {
   const db = getDb();
   const bySource = await sourceFilter(access.orgId, query.source);
   if (bySource === null) return { items: [], nextCursor: null };
   const environments = await db.environment.findMany({
-    where: { orgId: access.orgId, ...(query.projectId ? { projectId: query.projectId } : {}), ...(query.stage ? { stage: query.stage } : {}), ...bySource, ...afterCursor(query, 'asc') },
+    where: { orgId: access.orgId, ...(query.projectId ? { projectId: query.projectId } : {}), ...(query.environmentId ? { id: query.environmentId } : {}), ...(query.stage ? { stage: query.stage } : {}), ...bySource, ...afterCursor(query, 'asc') },
     select: environmentForResolutionSelect,
     orderBy: { id: 'asc' },
     take: query.limit + 1,
