@@ -1,26 +1,31 @@
 // trustbridge — the workload side of Trustbridge (like `gp idp` / `ona idp`). Needs only Node.
-//   trustbridge idp token [--audience A] [--decode]
-//   trustbridge token inspect [--json]   (token on stdin)
-// Environment: TRUSTBRIDGE_URL, TRUSTBRIDGE_TOKEN. Exit codes: cli/exit-codes.ts (README).
+// Environment: TRUSTBRIDGE_URL, TRUSTBRIDGE_TOKEN (+ TRUSTBRIDGE_AWS_ROLE_ARN, the AWS_* variables
+// of the AWS CLI). Exit codes: cli/exit-codes.ts (README). Commands: the table below, one file
+// each in cli/commands/.
 import { parseArgs } from 'node:util';
-import { idpToken } from './commands/idp-token';
-import { tokenInspect } from './commands/token-inspect';
+import type { Command, CliIo, OptionValues } from './command';
+import { idpCredentialProcess } from './commands/idp-credential-process';
+import { idpLoginAws } from './commands/idp-login-aws';
+import { idpTokenCommand } from './commands/idp-token';
+import { tokenInspectCommand } from './commands/token-inspect';
 import { CliError, EXIT } from './exit-codes';
 
 const VERSION = '0.1.0';
 
+export const COMMANDS: readonly Command[] = [idpTokenCommand, idpLoginAws, idpCredentialProcess, tokenInspectCommand];
+
+const name = (c: Command) => `trustbridge ${c.path.join(' ')}`;
+
 const HELP = `trustbridge ${VERSION} — ID tokens and AWS credentials for Trustbridge environments
 
 Usage:
-  trustbridge idp token [--audience <aud>] [--decode]
-      Print a fresh ID token for this environment (or its header and claims with --decode).
-  trustbridge token inspect [--json] < token
-      Check a token (read from stdin) the way AWS STS does: one line per check, or JSON.
-      Exit 9 when any check fails.
+${COMMANDS.map((c) => `  ${name(c)} ${c.synopsis}\n      ${c.summary}`).join('\n')}
 
 Environment:
-  TRUSTBRIDGE_URL     address of the Trustbridge server (https://…)
-  TRUSTBRIDGE_TOKEN   the environment token (tbe_…)
+  TRUSTBRIDGE_URL            address of the Trustbridge server (https://…)
+  TRUSTBRIDGE_TOKEN          the environment token (tbe_…)
+  TRUSTBRIDGE_AWS_ROLE_ARN   role to assume instead of the stored one (--role-arn wins over it)
+  AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, AWS_ENDPOINT_URL_STS, AWS_REGION   as for the AWS CLI
 
 Exit codes: 0 ok · 1 unexpected · 2 usage · 3 configuration · 4 authentication · 5 refused ·
             6 server unavailable · 7 rate limited · 8 AWS · 9 token check failed
@@ -30,35 +35,41 @@ function usage(message: string): never {
   throw new CliError(`${message}\n\n${HELP}`, EXIT.usage, 'usage');
 }
 
+const commandList = () => COMMANDS.map((c) => `  ${name(c)}`).join('\n');
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { audience: { type: 'string' }, decode: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, version: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    usage(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.version) {
-    out(VERSION);
-    return EXIT.ok;
-  }
-  if (values.help || positionals.length === 0) {
+  // The command is the leading words; everything from the first option on belongs to it.
+  const firstOption = argv.findIndex((a) => a.startsWith('-'));
+  const words = firstOption < 0 ? argv : argv.slice(0, firstOption);
+  const rest = firstOption < 0 ? [] : argv.slice(firstOption);
+  if (words.length === 0) {
+    let global;
+    try {
+      global = parseArgs({ args: rest, strict: true, allowPositionals: false, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } } }).values;
+    } catch (error) {
+      usage(error instanceof Error ? error.message : String(error));
+    }
+    if (global.version) {
+      out(VERSION);
+      return EXIT.ok;
+    }
     out(HELP.trimEnd());
-    return values.help ? EXIT.ok : EXIT.usage;
+    return global.help ? EXIT.ok : EXIT.usage;
   }
-  const command = positionals.join(' ');
-  if (command === 'idp token') {
-    if (values.audience !== undefined && values.audience.trim() === '') usage('--audience needs a value');
-    await idpToken(env, { ...(values.audience !== undefined ? { audience: values.audience } : {}), decode: values.decode }, out);
+  const command = COMMANDS.find((c) => c.path.length === words.length && c.path.every((w, i) => w === words[i]));
+  if (!command) throw new CliError(`Unknown command: trustbridge ${words.join(' ')}\nCommands:\n${commandList()}\nRun trustbridge --help for their options.`, EXIT.usage, 'usage');
+  let values: OptionValues;
+  try {
+    values = parseArgs({ args: rest, strict: true, allowPositionals: false, options: { ...command.options, help: { type: 'boolean', short: 'h', default: false } } }).values;
+  } catch (error) {
+    usage(`${name(command)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (values.help === true) {
+    out(`Usage: ${name(command)} ${command.synopsis}\n  ${command.summary}`);
     return EXIT.ok;
   }
-  if (command === 'token inspect') return tokenInspect(env, { json: values.json }, out);
-  usage(`Unknown command: ${command}`);
+  const io: CliIo = { out };
+  return (await command.run(values, env, io)) ?? EXIT.ok;
 }
 
 export async function run(): Promise<void> {

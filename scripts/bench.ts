@@ -7,11 +7,14 @@
 //      10 and 50 connections; discovery and JWKS; every issuance durably audited
 //   4. trust-policy engine (bench/trust-policy.ts)
 //   5. claim inspector: POST /api/v1/tokens/inspect at 50 connections (bench/token-inspect.ts)
+//   6. deployment credentials: GET /api/v1/idp/aws, the effective-credential table of 10,000
+//      environments (bench/credentials.ts)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { credentialsBench, stopping } from '../bench/credentials';
 import { firstContentfulPaint } from '../bench/lib/first-paint';
 import { pageWeightReport } from '../bench/lib/page-weight';
 import { hasWrk, wrkLoad, type LoadConfig, type LoadResult } from '../bench/lib/wrk';
@@ -53,8 +56,8 @@ function start(command: string[], env: Record<string, string>): ChildProcess {
 }
 
 const WRK = hasWrk();
-/** BENCH_ONLY=issuer (or page-weight, fcp, issuer, trust-policy, token-inspect; comma-separated) runs a subset. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'page-weight,fcp,issuer,trust-policy,token-inspect').split(',').map((g) => g.trim()));
+/** BENCH_ONLY=issuer (or page-weight, fcp, issuer, trust-policy, token-inspect, credentials; comma-separated) runs a subset. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'page-weight,fcp,issuer,trust-policy,token-inspect,credentials').split(',').map((g) => g.trim()));
 
 /** wrk when installed (see bench/lib/wrk.ts), else autocannon in its own process. */
 function load(config: LoadConfig): LoadResult {
@@ -250,6 +253,11 @@ async function main() {
 
     // 5. Claim inspector
     if (ONLY.has('token-inspect')) md.push(await tokenInspectBench({ base, authorization: tokens[0] ?? '', load, serverPid: server.pid, quiet: [peer], durationSeconds: DURATION, rounds: Math.min(ROUNDS, 3) }));
+
+    // 6. Deployment credentials
+    if (ONLY.has('credentials')) {
+      md.push(await credentialsBench({ base, cookie, orgId, projectId: String(project.id), authorizations: tokens, serverPid: server.pid, load, quiet: stopping(peer), duration: DURATION, rounds: ROUNDS }));
+    }
   } finally {
     server.kill('SIGTERM');
     peer.kill('SIGTERM');

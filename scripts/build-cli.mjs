@@ -17,6 +17,10 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     minify: false,
+    // The AWS SDK (bundled: @aws-sdk/client-sts for `idp login aws` / `idp credential-process`)
+    // ships ESM builds next to CommonJS ones; the CommonJS ones `require` Node built-ins, which an
+    // ESM bundle cannot. Prefer the ESM builds.
+    mainFields: ['module', 'main'],
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });

@@ -4,12 +4,15 @@ import type { HandlerResponse } from '@/lib/server/oidc/handler-response';
 import { jsonResponse } from '@/lib/server/oidc/handler-response';
 import { documentFromPath, handleIssuerDocument, preflightResponse } from '@/lib/server/oidc/issuer-endpoints';
 import { handleTokenRequest, TOKEN_BODY_LIMIT } from '@/lib/server/oidc/token-endpoint';
+import { handleIdpAwsRequest } from '@/lib/server/effective-credentials/idp-aws-endpoint';
 
 // The issuer's hot paths, served by the custom server ahead of Next's router (a no-op Next route
 // costs ~0.6 ms of CPU before any of our code runs; these endpoints must sustain thousands of
 // requests per second). The same handlers back the Next routes in app/, for other entry points.
 
 export const TOKEN_PATH = '/api/v1/idp/token';
+/** The workload's effective AWS credential (`trustbridge idp login aws` asks it first). */
+export const IDP_AWS_PATH = '/api/v1/idp/aws';
 
 let securityHeaders: string[] = [];
 
@@ -28,7 +31,7 @@ function send(req: IncomingMessage, res: ServerResponse, r: HandlerResponse): vo
 }
 
 export function isIssuerPath(path: string): boolean {
-  return path === TOKEN_PATH || path.startsWith('/oidc/');
+  return path === TOKEN_PATH || path === IDP_AWS_PATH || path.startsWith('/oidc/');
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -83,6 +86,20 @@ export function routeIssuer(req: IncomingMessage, res: ServerResponse, path: str
     readBody(req, TOKEN_BODY_LIMIT)
       .then((body) => (body === null ? send(req, res, jsonResponse(413, { error: { code: 'payload_too_large', message: `The request body is limited to ${TOKEN_BODY_LIMIT} bytes.` } })) : answer(body)))
       .catch(failed);
+    return true;
+  }
+  if (path === IDP_AWS_PATH) {
+    if (req.method === 'OPTIONS') return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(req, res, methodNotAllowed('GET, HEAD, OPTIONS'));
+      return true;
+    }
+    const requestId = req.headers['x-request-id'];
+    handleIdpAwsRequest({ authorization: req.headers.authorization ?? null, requestId: typeof requestId === 'string' ? requestId : null })
+      .then((r) => send(req, res, r))
+      .catch(() => {
+        if (!res.headersSent) send(req, res, jsonResponse(500, { error: { code: 'internal_error', message: 'Something went wrong on our side.' } }));
+      });
     return true;
   }
   if (!path.startsWith('/oidc/')) return false;

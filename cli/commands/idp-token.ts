@@ -1,3 +1,4 @@
+import { stringOption, type Command } from '../command';
 import { readConfig } from '../config';
 import { CliError, EXIT } from '../exit-codes';
 import { callTrustbridge } from '../http';
@@ -20,3 +21,15 @@ export async function idpToken(env: NodeJS.ProcessEnv, options: { audience?: str
   const { token } = await fetchIdToken(env, options.audience);
   out(options.decode ? JSON.stringify(decodeJwt(token), null, 2) : token);
 }
+
+export const idpTokenCommand: Command = {
+  path: ['idp', 'token'],
+  synopsis: '[--audience <aud>] [--decode]',
+  summary: 'Print a fresh ID token for this environment (or its header and claims with --decode).',
+  options: { audience: { type: 'string' }, decode: { type: 'boolean', default: false } },
+  async run(values, env, io) {
+    const audience = stringOption(values, 'audience');
+    if (audience !== undefined && audience.trim() === '') throw new CliError('--audience needs a value', EXIT.usage, 'usage');
+    await idpToken(env, { ...(audience !== undefined ? { audience } : {}), decode: values.decode === true }, io.out);
+  },
+};

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { readConfig } from '../config';
 import { CliError, EXIT } from '../exit-codes';
 import { callTrustbridge } from '../http';
+import type { Command } from '../command';
 
 // `trustbridge token inspect [--json]`: reads a token from stdin (e.g. `trustbridge idp token |
 // trustbridge token inspect`), has the server run every check AWS STS makes against this
@@ -64,3 +65,11 @@ export async function tokenInspect(env: NodeJS.ProcessEnv, options: { json: bool
   out(options.json ? JSON.stringify(answer, null, 2) : formatChecks(answer));
   return answer.ok ? EXIT.ok : EXIT.checkFailed;
 }
+
+export const tokenInspectCommand: Command = {
+  path: ['token', 'inspect'],
+  synopsis: '[--json] < token',
+  summary: 'Check a token (read from stdin) the way AWS STS does: one line per check, or JSON.\n      Exit 9 when any check fails.',
+  options: { json: { type: 'boolean', default: false } },
+  run: (values, env, io) => tokenInspect(env, { json: values.json === true }, io.out),
+};

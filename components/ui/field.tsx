@@ -2,7 +2,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { cn } from './cn';
 
-const control =
+export const control =
   'block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-0 focus:outline-brand-500 disabled:bg-slate-100';
 
 interface FieldFrame {
@@ -12,7 +12,8 @@ interface FieldFrame {
   className?: string;
 }
 
-function Frame({ id, label, hint, error, className, children }: FieldFrame & { id: string; children: ReactNode }) {
+/** Label, control, then the error (or hint) under it: for controls built elsewhere (e.g. a combobox). */
+export function Frame({ id, label, hint, error, className, children }: FieldFrame & { id: string; children: ReactNode }) {
   return (
     <div className={cn('space-y-1.5', className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -32,7 +33,7 @@ function Frame({ id, label, hint, error, className, children }: FieldFrame & { i
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
+export function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
   if (error) return `${id}-error`;
   return hint ? `${id}-hint` : undefined;
 }

@@ -18,6 +18,7 @@ import {
   THUMBPRINT_PATTERN,
   THUMBPRINTS_MAX,
 } from '@/lib/domain/aws/limits';
+import { REGION_PATTERN } from '@/lib/domain/aws/sts-region';
 import { AWS_RECORD_STATUSES, VERIFICATION_STATES } from '@/lib/domain/aws/verification-state';
 import { BUILDER_OPERATORS } from '@/lib/domain/trust-policy/builder-model';
 import { ZId, ZVersion } from './common';
@@ -53,7 +54,7 @@ export const ZMaxSessionDuration = z
 export const ZRegion = z
   .string()
   .trim()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/, 'An AWS Region looks like us-east-1.');
+  .regex(REGION_PATTERN, 'An AWS Region looks like us-east-1.');
 
 export const ZClientId = z
   .string()

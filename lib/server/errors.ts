@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unauthenticated'
   | 'invalid_credentials'
+  | 'invalid_token'
+  | 'token_revoked'
+  | 'token_expired'
   | 'forbidden'
   | 'origin_mismatch'
   | 'not_found'
@@ -48,7 +51,8 @@ export type ErrorCode =
   | 'aws_error'
   | 'issuer_not_usable_by_aws'
   | 'lint_errors'
-  | 'no_credential';
+  | 'no_credential'
+  | 'no_override';
 
 export interface FieldIssue {
   path: string;

@@ -75,9 +75,9 @@ describe('the Origin rule on every state-changing API route', () => {
     async (method, pattern) => {
       const r = await admin.request(method, pathOf(pattern), { body: {}, origin: PUBLIC_ORIGIN });
       // Past the Origin rule, each route does its usual thing: made-up ids name nothing (404),
-      // {} is not a valid body (400) — except for a key rotation, a dashboard mint and the AWS
-      // apply/verify actions, where every field is optional (the made-up id then names nothing: 404).
-      const optionalBody = pattern.endsWith('/id-token') || /\/aws\/(providers|roles)\/\[\w+\]\/(apply|verify)$/.test(pattern);
+      // {} is not a valid body (400) — except for a key rotation, a dashboard mint, Test connection
+      // and the AWS apply/verify actions, where every field is optional (the made-up id then names nothing: 404).
+      const optionalBody = pattern.endsWith('/id-token') || pattern.endsWith('/test-connection') || /\/aws\/(providers|roles)\/\[\w+\]\/(apply|verify)$/.test(pattern);
       const expected = method === 'DELETE' || pattern === '/api/[...path]' || optionalBody ? [404, 'not_found'] : pattern.endsWith('/keys/rotate') ? [201, undefined] : [400, 'invalid_request'];
       expect([r.status, r.json?.error?.code]).toEqual(expected);
     },

@@ -50,6 +50,8 @@ describe('pagination', () => {
       ['environments', () => `/api/v1/orgs/${orgId}/environments`, 9],
       ['environments of one project', () => `/api/v1/orgs/${orgId}/environments?projectId=${projectIds[0]}`, 5],
       ['environments of one stage', () => `/api/v1/orgs/${orgId}/environments?stage=staging`, 3],
+      ['effective credentials (every environment)', () => `/api/v1/orgs/${orgId}/effective-credentials`, 9],
+      ['effective credentials of one project and stage', () => `/api/v1/orgs/${orgId}/effective-credentials?projectId=${projectIds[0]}&stage=development`, 2],
       ['members', () => `/api/v1/orgs/${orgId}/members`, 5],
       ['audit events', () => `/api/v1/orgs/${orgId}/audit`, 0],
     );

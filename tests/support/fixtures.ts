@@ -66,3 +66,11 @@ export async function ownerWithOrg(server: ServerRef) {
   const owner = await userWithRole(admin, server, org.id, 'owner');
   return { admin, owner, org };
 }
+
+/** A refusal: the status, the stable error code and (optionally) the field an issue names; returns the error body. */
+export function expectError(result: HttpResult, status: number, code: string, field?: string) {
+  expect(result.status, result.text.slice(0, 300)).toBe(status);
+  expect(result.json?.error?.code).toBe(code);
+  if (field !== undefined) expect(result.json.error.issues?.map((i: { path: string }) => i.path)).toContain(field);
+  return result.json.error;
+}

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import type { ExportFormat } from '@/lib/domain/aws/exports';
+import { ZPage } from '@/lib/schemas/common';
 import { ZAwsProvider, ZAwsRole, ZProviderVerifyResult, ZRoleVerifyResult, ZTrustChain, type TAwsCredentials, type TAwsProvider, type TAwsRole } from '@/lib/schemas/aws';
 import type { TBuilderChoice } from '@/lib/schemas/trust-policy';
 import { api, apiNoContent, apiText } from '../api';
@@ -13,12 +13,12 @@ import { keys } from './keys';
 export type AwsKind = 'providers' | 'roles';
 
 const path = (orgId: string, kind: AwsKind, id?: string, action?: string) => `/api/v1/orgs/${orgId}/aws/${kind}${id ? `/${id}` : ''}${action ? `/${action}` : ''}`;
-const list = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const awsProvidersQuery = (orgId: string) =>
-  queryOptions({ queryKey: keys.awsList(orgId, 'providers'), queryFn: ({ signal }) => api(path(orgId, 'providers'), list(ZAwsProvider), { signal }) });
+  queryOptions({ queryKey: keys.awsList(orgId, 'providers'), queryFn: ({ signal }) => api(path(orgId, 'providers'), ZPage(ZAwsProvider), { signal }) });
 
-export const awsRolesQuery = (orgId: string) => queryOptions({ queryKey: keys.awsList(orgId, 'roles'), queryFn: ({ signal }) => api(path(orgId, 'roles'), list(ZAwsRole), { signal }) });
+/** The role records (also offered in the credential forms' role pickers, with their MaxSessionDuration). */
+export const awsRolesQuery = (orgId: string) => queryOptions({ queryKey: keys.awsList(orgId, 'roles'), queryFn: ({ signal }) => api(path(orgId, 'roles'), ZPage(ZAwsRole), { signal }) });
 
 export const awsProviderQuery = (orgId: string, providerId: string) =>
   queryOptions({ queryKey: keys.awsRecord(orgId, 'providers', providerId), queryFn: ({ signal }) => api(path(orgId, 'providers', providerId), ZAwsProvider, { signal }) });

@@ -17,7 +17,7 @@ export const AUDIT_FAMILIES = {
   aws_provider: { label: 'AWS providers', verbs: ['create', 'update', 'delete', 'apply', 'verify', 'adopt', 'delete_in_aws'] },
   aws_role: { label: 'AWS roles', verbs: ['create', 'update', 'delete', 'apply', 'verify', 'adopt', 'delete_in_aws'] },
   credential: { label: 'Deployment credentials', verbs: ['create', 'update', 'delete'] },
-  environment_override: { label: 'Environment overrides', verbs: ['create', 'update', 'delete'] },
+  environment_override: { label: 'Environment overrides', verbs: ['set', 'delete'] },
   connection: { label: 'Connection tests', verbs: ['test'] },
 } as const;
 

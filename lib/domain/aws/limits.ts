@@ -26,6 +26,8 @@ export const THUMBPRINT_PATTERN = /^[0-9A-Fa-f]{40}$/;
 export const THUMBPRINTS_MAX = 5;
 export const ROLE_SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
 export const WEB_IDENTITY_TOKEN_MAX = 20000;
+/** AWS profile names the CLI writes (`--profile`): safe between brackets and in `key = value` without quoting. */
+export const AWS_PROFILE_PATTERN = /^[\w.@+=,:/-]{1,128}$/;
 export const MANAGED_POLICIES_MAX = 20; // IAM quota: managed policies attached to a role (default 10, raisable to 20)
 
 /** "/" or "/a/b/": begins and ends with "/", printable ASCII between, at most 512 characters. */

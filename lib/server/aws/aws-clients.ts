@@ -15,7 +15,13 @@ import type { TAwsCredentials } from '@/lib/schemas/aws';
 // unreachable endpoint is answered (502 aws_unreachable) within seconds.
 
 export const AWS_MAX_ATTEMPTS = 3;
-const HANDLER = { connectionTimeout: 3_000, requestTimeout: 10_000 };
+// throwOnRequestTimeout: without it the SDK only warns when requestTimeout passes and keeps waiting.
+const HANDLER = { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
+
+// The SDK would print a multi-line "NodeVersionSupportWarning" (its releases after January 2027
+// need Node 22) into our JSON-lines log. The SDK versions are pinned in package.json, so the
+// notice says nothing about this build; the README's Deployment section says it instead.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** IAM is global: requests are signed for the partition's home Region. */
 const SIGNING_REGION: Record<Partition, string> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };

@@ -6,10 +6,10 @@ import { getDb } from '../db/client';
 import { notFound } from '../errors';
 import { environmentSnapshot } from './environment-dto';
 
-/** Deletes the environment and its tokens (which stop working at once). */
+/** Deletes the environment, its tokens (which stop working at once) and its override. */
 export async function deleteEnvironment(access: OrgAccess, envId: string): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const env = await tx.environment.findFirst({ where: { id: envId, orgId: access.orgId }, include: { project: { select: { slug: true } } } });
+    const env = await tx.environment.findFirst({ where: { id: envId, orgId: access.orgId }, include: { project: { select: { slug: true } }, override: { select: { roleArn: true, durationSeconds: true } } } });
     if (!env) throw notFound('environment');
     await tx.environment.delete({ where: { id: env.id } });
     await recordAudit(tx, {
@@ -17,7 +17,8 @@ export async function deleteEnvironment(access: OrgAccess, envId: string): Promi
       actor: access.actor,
       action: 'environment.delete',
       target: { type: 'environment', id: env.id, label: `${env.project.slug}/${env.slug}` },
-      before: environmentSnapshot(env),
+      // Its override goes with it (cascade).
+      before: { ...environmentSnapshot(env), override: env.override },
       requestId: access.meta.requestId,
       ipAddress: access.meta.ipAddress,
     });

@@ -4,6 +4,7 @@ import { decodeJwt } from '@/lib/domain/jwt';
 import { describeFailure, evaluateWebIdentity, firstFailure, parsePolicy, proposeFix, renderPolicy, type Policy } from '@/lib/domain/trust-policy';
 import type { TEvaluateTokenBody, TTokenEvaluation } from '@/lib/schemas/inspector';
 import type { OrgAccess } from '../auth/org-access';
+import { findRecordedRole } from '../aws-roles/recorded-role';
 import { getDb } from '../db/client';
 import { AppError, notFound } from '../errors';
 import { previewEnvironmentClaims } from '../oidc/environment-claims';
@@ -43,7 +44,7 @@ async function resolveTarget(access: OrgAccess, body: TEvaluateTokenBody): Promi
     if (!credential) throw notFound('deployment credential');
     const arn = parseRoleArn(credential.roleArn);
     const target: Target = { kind: 'credential', id: credential.id, name: credential.name, roleArn: credential.roleArn, accountId: arn.ok ? arn.accountId : null };
-    const role = await db.awsRole.findFirst({ where: { orgId: access.orgId, arn: credential.roleArn }, select: { trustPolicy: true } });
+    const role = await findRecordedRole(db, access.orgId, credential.roleArn);
     if (!role) return { target, policy: null, notes: [`The trust policy of ${credential.roleArn} is unknown: the role is not recorded in Trustbridge. Record it in AWS setup (or paste its trust policy) to evaluate it.`] };
     return { target, ...parseStored(role.trustPolicy, credential.roleArn) };
   }

@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import { expectStatus, unique } from '../../support/fixtures';
 import { EVERYONE, OWNER_ONLY, status, type Entry } from './entry';
+import { CREDENTIAL_VARIANTS } from './matrix-credentials';
 import { INSPECT_VARIANTS } from './matrix-inspect';
 import { fresh, GOOD_POLICY, orgPath as org, ownerGet, type World } from './world';
 
@@ -95,4 +96,5 @@ export const VARIANTS: Variant[] = [
     prepare: (w) => ({ path: '/api/v1/trust-policy/lint', headers: bearer(w), body: { policy: GOOD_POLICY(w.orgId, w.issuer) } }),
   },
   ...INSPECT_VARIANTS,
+  ...CREDENTIAL_VARIANTS,
 ];

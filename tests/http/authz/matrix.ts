@@ -31,6 +31,7 @@ export function concretePath(w: World, pattern: string, kid: string): string {
     tokenId: w.tokenId,
     userId: w.userIds.member,
     invitationId: '0000000000zzzzzzzzzzzzzzzz',
+    credentialId: '0000000000zzzzzzzzzzzzzzzz',
     kid,
     policyId: w.policyId,
     providerId: '0000000000zzzzzzzzzzzzzzzz',

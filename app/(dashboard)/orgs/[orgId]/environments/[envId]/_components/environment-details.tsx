@@ -17,6 +17,7 @@ import { useFormErrors } from '@/lib/client/use-form-errors';
 import { STAGES } from '@/lib/schemas/common';
 import { ZEnvironment, ZUpdateEnvironment, type TEnvironment } from '@/lib/schemas/projects';
 import { ClaimsCard } from './claims-card';
+import { CredentialCard } from './credential-card';
 import { TokensCard } from './tokens-card';
 
 function EditEnvironmentDialog({ orgId, env, open, onClose }: { orgId: string; env: TEnvironment; open: boolean; onClose: () => void }) {
@@ -91,7 +92,21 @@ function DeleteEnvironmentDialog({ orgId, env, open, onClose }: { orgId: string;
   );
 }
 
-export function EnvironmentDetails({ orgId, envId, canManage, publicUrl }: { orgId: string; envId: string; canManage: boolean; publicUrl: string }) {
+export function EnvironmentDetails({
+  orgId,
+  envId,
+  canManage,
+  canManageCredentials,
+  canTest,
+  publicUrl,
+}: {
+  orgId: string;
+  envId: string;
+  canManage: boolean;
+  canManageCredentials: boolean;
+  canTest: boolean;
+  publicUrl: string;
+}) {
   const env = useQuery(environmentQuery(orgId, envId));
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
   if (env.isError) return <Alert tone="error">{errorMessage(env.error)}</Alert>;
@@ -125,6 +140,7 @@ export function EnvironmentDetails({ orgId, envId, canManage, publicUrl }: { org
       />
       <div className="space-y-6">
         <TokensCard orgId={orgId} envId={envId} canManage={canManage} publicUrl={publicUrl} />
+        <CredentialCard orgId={orgId} envId={envId} canManage={canManageCredentials} canTest={canTest} publicUrl={publicUrl} />
         <ClaimsCard orgId={orgId} envId={envId} />
         <Card>
           <CardHeader title="Details" />

@@ -1,0 +1,13 @@
+import 'server-only';
+import { AppError, versionConflict } from '../errors';
+
+/**
+ * Changing or deleting something that exists requires its current version: missing → 409 that
+ * says so, stale → the usual 409; both carry currentVersion so the client can reload. Null = ok.
+ */
+export function staleOrMissingVersion(what: string, current: number, sent: number | undefined): AppError | null {
+  if (sent === undefined) {
+    return new AppError(409, 'version_conflict', `The ${what} exists (version ${current}): send its version to change or delete it, so that nobody's edit is overwritten unseen.`, { currentVersion: current });
+  }
+  return sent === current ? null : versionConflict(what, current);
+}
