@@ -163,6 +163,14 @@ test('the whole wizard against the emulator: provider, role from a preset, verif
   await expect(page.getByText('AWS accepts 900–3600 seconds for this role')).toBeVisible();
   await page.getByLabel('Session duration (seconds)').fill('3600');
   await snap(page, '76-aws-credential');
+  // The hand-over: Credentials opens its new-credential form with the role and the duration.
+  const credentialStep = page.url();
+  await page.getByRole('link', { name: 'Store as a deployment credential' }).click();
+  const newCredential = page.getByRole('dialog', { name: 'New deployment credential' });
+  await expect(newCredential.getByRole('combobox', { name: 'Role ARN' })).toHaveValue(roleArn);
+  await expect(newCredential.getByLabel('Session duration (seconds)')).toHaveValue('3600');
+  await snap(page, '76-aws-credential-handed-over');
+  await page.goto(credentialStep);
 
   // Verify: both in sync.
   await page.getByRole('link', { name: 'Next: verify' }).click();
