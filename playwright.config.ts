@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e/support/chromium';
 
 // Playwright in Debian's Chromium (`npx playwright install` cannot download browsers here). The
-// global setup starts two production servers: a fresh one for the first-run journey and one with
-// an admin user for everything else (e2e/support/global-setup.ts).
+// global setup starts three production servers: a fresh one for the first-run journey, one with an
+// admin user for everything else, and one behind a TLS proxy for the AWS journeys that need an
+// https issuer (e2e/support/global-setup.ts).
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
@@ -19,8 +21,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
 });

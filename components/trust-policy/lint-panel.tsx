@@ -2,7 +2,16 @@
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CheckIcon } from '@/components/ui/icons';
-import type { Finding, Severity } from '@/lib/domain/trust-policy';
+import type { Severity } from '@/lib/domain/trust-policy';
+
+/** A lint finding from the engine in the browser, or as the API returns it (rule ids as strings, no fix). */
+interface ShownFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  fix?: { title: string } | undefined;
+}
 
 const GROUPS: ReadonlyArray<{ severity: Severity; title: string; tone: 'red' | 'amber' | 'blue' }> = [
   { severity: 'error', title: 'Errors', tone: 'red' },
@@ -15,7 +24,7 @@ const GROUPS: ReadonlyArray<{ severity: Severity; title: string; tone: 'red' | '
  * With no findings it says what the lint checked (`checks`, from lintChecks with the same options) and
  * no more: an empty result vouches for those checks only.
  */
-export function LintPanel({ findings, checks, onApplyFix }: { findings: readonly Finding[]; checks: readonly string[]; onApplyFix?: ((finding: Finding) => void) | undefined }) {
+export function LintPanel<F extends ShownFinding>({ findings, checks, onApplyFix }: { findings: readonly F[]; checks: readonly string[]; onApplyFix?: ((finding: F) => void) | undefined }) {
   if (findings.length === 0) {
     return (
       <div role="status" className="flex items-start gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">

@@ -23,13 +23,16 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function api<S extends z.ZodType>(path: string, schema: S, init: { method?: Method; body?: unknown; signal?: AbortSignal } = {}): Promise<z.output<S>> {
+type Init = { method?: Method; body?: unknown; signal?: AbortSignal };
+
+/** The response's text, or an ApiError in the contract's shape. */
+async function send(path: string, init: Init, accept: string): Promise<string> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: init.body === undefined ? { Accept: accept } : { Accept: accept, 'Content-Type': 'application/json' },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       ...(init.signal ? { signal: init.signal } : {}),
     });
@@ -37,20 +40,30 @@ export async function api<S extends z.ZodType>(path: string, schema: S, init: { 
     throw new ApiError(0, 'network_error', 'Cannot reach Trustbridge. Check your connection and try again.');
   }
   const text = await response.text();
-  let data: unknown = null;
-  if (text !== '') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null)?.error;
+    const error = (parseJson(text) as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null)?.error;
     const { code, message, issues, ...details } = error ?? {};
     throw new ApiError(response.status, code ?? 'http_error', message ?? `The request failed (HTTP ${response.status}).`, issues ?? [], details);
   }
-  return schema.parse(data);
+  return text;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export async function api<S extends z.ZodType>(path: string, schema: S, init: Init = {}): Promise<z.output<S>> {
+  return schema.parse(parseJson(await send(path, init, 'application/json')));
+}
+
+/** A text document (e.g. an AWS export). */
+export function apiText(path: string, init: { signal?: AbortSignal } = {}): Promise<string> {
+  return send(path, init, 'text/plain, */*');
 }
 
 /** For 204 responses. */

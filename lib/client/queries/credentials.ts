@@ -1,5 +1,4 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ZAwsRole } from '@/lib/schemas/aws';
 import { ZPage, type TStage } from '@/lib/schemas/common';
 import {
   ZConnectionTestResult,
@@ -74,10 +73,6 @@ export const environmentCredentialQuery = (orgId: string, envId: string) =>
       return page.items[0] ?? null;
     },
   });
-
-/** The AWS wizard's role records: offered in the role pickers, with their MaxSessionDuration. */
-export const awsRolesQuery = (orgId: string) =>
-  queryOptions({ queryKey: keys.awsRoles(orgId), queryFn: ({ signal }) => api(`/api/v1/orgs/${orgId}/aws/roles`, ZPage(ZAwsRole), { signal }), staleTime: 60_000 });
 
 // ---- changes (each caller invalidates keys.credentialsAll(orgId)) ------------------------------------
 

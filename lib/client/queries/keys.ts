@@ -17,11 +17,15 @@ export const keys = {
   trustPolicy: (orgId: string, policyId: string) => ['orgs', orgId, 'trust-policies', 'one', policyId] as const,
   trustPolicyContext: (orgId: string) => ['orgs', orgId, 'trust-policies', 'context'] as const,
   inspectorTargets: (orgId: string) => ['orgs', orgId, 'inspector', 'targets'] as const,
+  aws: (orgId: string) => ['orgs', orgId, 'aws'] as const,
+  awsList: (orgId: string, kind: 'providers' | 'roles') => ['orgs', orgId, 'aws', kind, 'list'] as const,
+  awsRecord: (orgId: string, kind: 'providers' | 'roles', id: string) => ['orgs', orgId, 'aws', kind, 'one', id] as const,
+  awsExport: (orgId: string, kind: 'providers' | 'roles', id: string, format: string) => ['orgs', orgId, 'aws', kind, 'export', id, format] as const,
+  awsTrustChain: (orgId: string) => ['orgs', orgId, 'aws', 'trust-chain'] as const,
   /** Everything of deployment credentials: credentials, overrides, effective credentials (one prefix to invalidate). */
   credentialsAll: (orgId: string) => ['orgs', orgId, 'credentials'] as const,
   credentials: (orgId: string) => ['orgs', orgId, 'credentials', 'list'] as const,
   effectiveCredentials: (orgId: string, filter: Record<string, string | undefined>, cursor: string) => ['orgs', orgId, 'credentials', 'effective', filter, cursor] as const,
   environmentCredential: (orgId: string, envId: string) => ['orgs', orgId, 'credentials', 'environment', envId] as const,
-  awsRoles: (orgId: string) => ['orgs', orgId, 'aws', 'roles', 'list'] as const,
   audit: (orgId: string, filter: Record<string, string | undefined>) => ['orgs', orgId, 'audit', filter] as const,
 };

@@ -32,7 +32,7 @@ export default async function CredentialsPage({ params, searchParams }: { params
   if (credentials.nextCursor === null) queryClient.setQueryData(keys.credentials(orgId), credentials.items);
   queryClient.setQueryData(keys.projects(orgId), projects);
   queryClient.setQueryData(keys.effectiveCredentials(orgId, {}, ''), effective);
-  queryClient.setQueryData(keys.awsRoles(orgId), { items: roles, nextCursor: null });
+  queryClient.setQueryData(keys.awsList(orgId, 'roles'), { items: roles, nextCursor: null });
   if (issuer) queryClient.setQueryData(keys.issuer(orgId), issuer);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -19,22 +19,20 @@ import { useFormErrors } from '@/lib/client/use-form-errors';
 import { useUnsavedWarning } from '@/lib/client/use-unsaved-warning';
 import { builderFromPolicy, checkBuilderModel, lintChecks, lintPolicy, policyFromBuilder, renderPolicy, type BuilderModel, type Finding } from '@/lib/domain/trust-policy';
 import { ZSaveTrustPolicy, type TBuilderChoice, type TPolicyContext, type TTrustPolicy } from '@/lib/schemas/trust-policy';
-import { ACCOUNT_ID_PATTERN, accountIdOf, withAccountId } from './builder-context';
-import { ConditionRows } from './condition-rows';
+import { ACCOUNT_ID_PATTERN, accountIdOf, PREVIEW_ACCOUNT, withAccountId } from '@/components/trust-policy/builder/builder-context';
+import { ConditionRows } from '@/components/trust-policy/builder/condition-rows';
 import { DeletePolicyDialog } from './delete-policy-dialog';
 import { ImportDialog } from './import-dialog';
-import { PresetPicker } from './preset-picker';
-import { ProviderSettings } from './provider-settings';
+import { PresetPicker } from '@/components/trust-policy/builder/preset-picker';
+import { ProviderSettings } from '@/components/trust-policy/builder/provider-settings';
 import { SaveBar } from './save-bar';
-import { useBuilderModel } from './use-builder-model';
+import { useBuilderModel } from '@/components/trust-policy/builder/use-builder-model';
 import { useSavePolicy } from './use-save-policy';
 
 const LABELS = { name: 'Name', description: 'Description (optional)', accountId: 'AWS account ID', policy: 'Policy JSON' };
 const ZBuilderForm = ZSaveTrustPolicy.extend({ accountId: z.string().regex(ACCOUNT_ID_PATTERN, 'Enter the 12-digit AWS account id.').optional() });
 
 const pretty = (model: BuilderModel) => renderPolicy(policyFromBuilder(model), { pretty: true });
-/** Until the account id is typed, previews use AWS's documentation example account. */
-const PREVIEW_ACCOUNT = '111122223333';
 
 /**
  * `initial` is what is saved (or the new policy's default): the baseline for "unsaved changes".

@@ -9,7 +9,7 @@ import { LoadingRows } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
 import { useBuilderPrefill } from '@/lib/client/builder-prefill';
 import { trustPolicyContextQuery, trustPolicyQuery } from '@/lib/client/queries/trust-policies';
-import { initialModel, modelFromDocument } from './builder-context';
+import { initialModel, modelFromDocument } from '@/components/trust-policy/builder/builder-context';
 import { PolicyBuilder } from './policy-builder';
 
 /** Breadcrumb and title while the builder loads or when it cannot. */

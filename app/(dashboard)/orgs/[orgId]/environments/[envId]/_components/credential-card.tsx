@@ -14,7 +14,8 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { CopyField } from '@/components/ui/code-block';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
-import { awsRolesQuery, credentialsQuery, environmentCredentialQuery } from '@/lib/client/queries/credentials';
+import { awsRolesQuery } from '@/lib/client/queries/aws';
+import { credentialsQuery, environmentCredentialQuery } from '@/lib/client/queries/credentials';
 import type { TEffectiveCredentialRow } from '@/lib/schemas/credentials';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
