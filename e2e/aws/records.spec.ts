@@ -108,7 +108,7 @@ test('http issuer refused; provider recorded by hand and edited; role from a sav
       route.fulfill({
         status: 403,
         contentType: 'application/json',
-        body: JSON.stringify({ error: { code: 'aws_access_denied', message: `AWS refused iam:UpdateRole on ${roleArn}: the credentials are not allowed to create or update the role. Add iam:UpdateRole to their IAM policy — requiredPolicy lists every action this step needs.`, missingAction: 'iam:UpdateRole', requiredPolicy: policy, awsCode: 'AccessDenied', awsMessage: 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:UpdateRole', action: 'iam:UpdateRole', operation: 'role.apply' } }),
+        body: JSON.stringify({ error: { code: 'aws_access_denied', message: `AWS refused iam:UpdateRole on ${roleArn}: the credentials are not allowed to create or update the role. Add iam:UpdateRole to their IAM policy; the minimal policy for this step (shown with this error) lists every action it needs.`, missingAction: 'iam:UpdateRole', requiredPolicy: policy, awsCode: 'AccessDenied', awsMessage: 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:UpdateRole', action: 'iam:UpdateRole', operation: 'role.apply' } }),
       }),
     { times: 1 },
   );

@@ -48,7 +48,7 @@ async function mapped(status: number, code: string, message: string): Promise<Ap
 
 describe('mapAwsError with the SDK parsing real IAM error bodies', () => {
   it.each([
-    [403, 'AccessDenied', `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/deploy`, 403, 'aws_access_denied', /refused iam:CreateRole .*requiredPolicy/],
+    [403, 'AccessDenied', `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/deploy`, 403, 'aws_access_denied', /refused iam:CreateRole .*minimal policy for this step/],
     [403, 'InvalidClientTokenId', 'The security token included in the request is invalid.', 400, 'aws_invalid_credentials', /does not accept these credentials/],
     [403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', 400, 'aws_invalid_credentials', /secret access key/],
     [403, 'ExpiredToken', 'The security token included in the request is expired', 400, 'aws_invalid_credentials', /expired/],

@@ -113,7 +113,7 @@ export function mapAwsError(error: unknown, ctx: AwsCallContext): AppError {
     return awsError(
       403,
       'aws_access_denied',
-      `AWS refused ${missing} on ${ctx.resource}: the credentials are not allowed to ${what}. Add ${missing} to their IAM policy — requiredPolicy lists every action this step needs.`,
+      `AWS refused ${missing} on ${ctx.resource}: the credentials are not allowed to ${what}. Add ${missing} to their IAM policy; the minimal policy for this step (shown with this error) lists every action it needs.`,
       ctx,
       code,
       awsMessage,
