@@ -24,9 +24,12 @@ test('the Action filter offers every family of action in the log, and each one f
   const action = page.getByLabel('Action');
   const options = await action.locator('option').evaluateAll((list) => list.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
   expect(options.map((o) => o.label)).toEqual(['All actions', ...FAMILIES]);
-  // Every action in the log falls under one of the offered families.
-  const shown = (await actionCells(page).allInnerTexts()).map((a) => a.trim());
-  expect(new Set(shown)).toEqual(new Set(['organization.create', 'project.create', 'environment.create', 'environment_token.create', 'id_token.issue', 'signing_key.rotate', 'trust_policy.create']));
+  // Every action in the log falls under one of the offered families. The table renders after the
+  // page's first paint (and the issuance row is group-committed), so wait for the rows to arrive.
+  const expected = new Set(['organization.create', 'project.create', 'environment.create', 'environment_token.create', 'id_token.issue', 'signing_key.rotate', 'trust_policy.create']);
+  const actionsShown = async () => (await actionCells(page).allInnerTexts()).map((a) => a.trim());
+  await expect.poll(async () => new Set(await actionsShown())).toEqual(expected);
+  const shown = await actionsShown();
   for (const a of shown) expect(options.some((o) => o.value !== '' && a.startsWith(o.value)), a).toBe(true);
 
   for (const [label, only] of [['Trust policies', 'trust_policy.create'], ['ID tokens', 'id_token.issue'], ['Signing keys', 'signing_key.rotate']] as const) {
