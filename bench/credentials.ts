@@ -6,6 +6,7 @@
 //   2. the effective-credential table of an organization with 10,000 environments (50 projects,
 //      25 project credentials, an override on every 10th environment): one page of 200, a filtered
 //      page, one environment, and the whole table walked page by page — client-observed ms, median.
+import { fetchOnceMore } from './lib/fetch-once-more';
 import { markdownTable, printTable, writeResults, type ResultRow } from './lib/report';
 import { measured, median, perRound, summarize, type Measured } from './lib/rounds';
 import type { LoadConfig, LoadResult } from './lib/wrk';
@@ -29,7 +30,7 @@ const ENVIRONMENTS = 10_000;
 const PROJECTS = 50;
 
 async function call(ctx: CredentialsBenchContext, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${ctx.base}${path}`, { method, headers: { cookie: ctx.cookie, origin: ctx.base, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const r = await fetchOnceMore(`${ctx.base}${path}`, { method, headers: { cookie: ctx.cookie, origin: ctx.base, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as Record<string, unknown>;
 }

@@ -5,6 +5,7 @@
 // (the signature check and the strict helper's final verdict). Called from scripts/bench.ts
 // (BENCH_ONLY=token-inspect) while its server runs.
 import type { ChildProcess } from 'node:child_process';
+import { fetchOnceMore } from './lib/fetch-once-more';
 import { markdownTable, printTable, writeResults, type ResultRow } from './lib/report';
 import { measured, perRound, summarize, type Measured } from './lib/rounds';
 import type { LoadConfig, LoadResult } from './lib/wrk';
@@ -24,11 +25,11 @@ export interface TokenInspectBenchOptions {
 const CONNECTIONS = 50;
 
 export async function tokenInspectBench(o: TokenInspectBenchOptions): Promise<string> {
-  const issued = await fetch(`${o.base}/api/v1/idp/token`, { method: 'POST', headers: { authorization: o.authorization, 'content-type': 'application/json' }, body: '{}' });
+  const issued = await fetchOnceMore(`${o.base}/api/v1/idp/token`, { method: 'POST', headers: { authorization: o.authorization, 'content-type': 'application/json' }, body: '{}' });
   if (!issued.ok) throw new Error(`minting the benchmark token: ${issued.status} ${await issued.text()}`);
   const { token } = (await issued.json()) as { token: string };
   const body = JSON.stringify({ token });
-  const probe = await fetch(`${o.base}/api/v1/tokens/inspect`, { method: 'POST', headers: { authorization: o.authorization, 'content-type': 'application/json' }, body });
+  const probe = await fetchOnceMore(`${o.base}/api/v1/tokens/inspect`, { method: 'POST', headers: { authorization: o.authorization, 'content-type': 'application/json' }, body });
   const answer = (await probe.json()) as { ok?: boolean };
   if (probe.status !== 200 || answer.ok !== true) throw new Error(`the benchmark token does not pass every check: ${probe.status} ${JSON.stringify(answer).slice(0, 500)}`);
 

@@ -132,6 +132,7 @@ async function main() {
       { name: '/orgs/[orgId]/environments/[envId]', path: `${o}/environments/${firstEnv}`, auth: true },
       { name: '/orgs/[orgId]/aws', path: `${o}/aws`, auth: true },
       { name: '/orgs/[orgId]/trust-policies', path: `${o}/trust-policies`, auth: true },
+      { name: '/orgs/[orgId]/trust-policies/new (builder)', path: `${o}/trust-policies/new`, auth: true },
       { name: '/orgs/[orgId]/credentials', path: `${o}/credentials`, auth: true },
       { name: '/orgs/[orgId]/inspector', path: `${o}/inspector`, auth: true },
       { name: '/orgs/[orgId]/audit', path: `${o}/audit`, auth: true },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { CliError, EXIT } from '../exit-codes';
@@ -67,10 +67,53 @@ export function writeFileAtomic(file: string, content: Buffer): void {
   }
 }
 
+// Two `idp login aws` runs at once (two shells, a CI matrix on one machine) each read the file,
+// change their profile and rename their copy over it: without a lock the second rename drops the
+// first one's profile. A lock file next to the target (created exclusively) serialises the
+// read-modify-write; one older than LOCK_STALE_MS belongs to a process that died mid-write.
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 30_000;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function withFileLock<T>(target: string, fn: () => T): T {
+  const lock = `${target}.trustbridge-lock`;
+  mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx', 0o600));
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new CliError(`Cannot write next to ${target} (${code ?? (error as Error).message}); the existing file, if any, was left unchanged.`, EXIT.configuration, 'file_not_writable');
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      if (age > LOCK_STALE_MS) rmSync(lock, { force: true });
+      else if (Date.now() > deadline) throw new CliError(`${target} is being updated by another process (lock file ${lock}); try again, or remove the lock file if no trustbridge is running.`, EXIT.configuration, 'file_locked');
+      else sleepSync(25);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Sets the section's keys in the file, keeping everything else byte for byte. */
 export function updateSharedFile(file: string, kind: 'credentials' | 'config', profile: string, entries: ReadonlyArray<readonly [string, string]>): void {
-  const before = readLatin1(realTarget(file));
-  const encode = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-  const after = upsertSection(before, encode(sectionName(kind, profile)), entries.map(([k, v]) => [k, encode(v)] as const));
-  writeFileAtomic(file, Buffer.from(after, 'latin1'));
+  const target = realTarget(file);
+  withFileLock(target, () => {
+    const before = readLatin1(target);
+    const encode = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+    const after = upsertSection(before, encode(sectionName(kind, profile)), entries.map(([k, v]) => [k, encode(v)] as const));
+    writeFileAtomic(file, Buffer.from(after, 'latin1'));
+  });
 }

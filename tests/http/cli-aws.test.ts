@@ -209,6 +209,20 @@ describe('idp login aws writes the shared files carefully', () => {
     expect(statSync(path.join(dir, '.aws', 'credentials')).mode & 0o777).toBe(0o600);
   });
 
+  it('concurrent logins into one file keep every profile (the read-modify-write is serialised), and leave no lock behind', async () => {
+    const dir = mkdtempSync(path.join(home, 'concurrent-'));
+    const credentials = path.join(dir, 'credentials');
+    writeFileSync(credentials, OTHERS_BEFORE, { mode: 0o600 });
+    const env = baseEnv({ AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: path.join(dir, 'config') });
+    const profiles = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    const runs = await Promise.all(profiles.map((p) => cli(['idp', 'login', 'aws', '--profile', p], env)));
+    for (const r of runs) expect(r.status, r.stderr).toBe(0);
+    const after = readFileSync(credentials, 'utf8');
+    expect(after.startsWith(OTHERS_BEFORE)).toBe(true);
+    for (const p of profiles) expect(after, p).toMatch(new RegExp(`\\[${p}\\]\\r?\\naws_access_key_id = ASIA\\w+`));
+    expect(readdirSync(dir).sort()).toEqual(['credentials']);
+  });
+
   it('a failed write (read-only directory) leaves the existing file byte for byte and exits 3 naming the file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tb-ro-'));
     try {
