@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, errors, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 // Every test fails on a console error, an uncaught page error, a CSP violation or a 5xx answer on
 // any page of any browser context it opens: a finished product has none. Chromium logs every
@@ -111,7 +111,16 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  // Headless Chromium has, rarely (twice in ~40 runs of the AWS journeys here, never on the same
+  // step), never answered a full-page capture — with every request of the page finished and the
+  // page idle — until the test timed out. A capture gets 30 s; a stuck one is asked for once more.
+  try {
+    await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
+  }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name}: the page is wider than the viewport`).toBeLessThanOrEqual(0);
 }
