@@ -233,10 +233,14 @@ describe('idp login aws writes the shared files carefully', () => {
       const original = `${OTHERS_BEFORE}[ci]\r\naws_access_key_id = ASIAKEEPME\r\n`;
       writeFileSync(credentials, original, { mode: 0o644 });
       chmodSync(awsDir, 0o555);
-      // root ignores directory permissions: run the CLI as nobody then.
+      // root ignores directory permissions: run the CLI as nobody then — from a copy in this
+      // world-readable directory (the checkout may sit under a directory only its owner can enter).
       const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+      const copy = path.join(dir, 'trustbridge.mjs');
+      copyFileSync(CLI, copy);
+      chmodSync(copy, 0o644);
       const env = baseEnv({ HOME: dir, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: path.join(awsDir, 'config') });
-      const r = await cli(['idp', 'login', 'aws', '--profile', 'ci'], env, asUser);
+      const r = await cli(['idp', 'login', 'aws', '--profile', 'ci'], env, { ...asUser, file: copy, cwd: dir });
       expect(r.status, r.stderr).toBe(3);
       expect(r.stderr).toContain(credentials);
       expect(r.stderr).toMatch(/left unchanged/);
