@@ -3,7 +3,7 @@ import { DURATION_SECONDS_MAX, DURATION_SECONDS_MIN } from '@/lib/domain/aws/lim
 
 // The AWS wizard's role records as the credential forms see them. A typed ARN names a recorded role
 // when partition, account and name (case-insensitively, as IAM compares role names) are the same —
-// the server's rule (lib/server/credentials/recorded-role.ts).
+// the server's rule (lib/server/aws-roles/recorded-role.ts).
 
 export interface RecordedRoleOption {
   id: string;
