@@ -63,7 +63,7 @@ export function writeFileAtomic(file: string, content: Buffer): void {
   } catch (error) {
     if (created) rmSync(temp, { force: true });
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliError(`Cannot write ${file} (${reason}); the existing file, if any, was left unchanged.`, EXIT.configuration, 'file_not_writable');
+    throw new CliError(`Cannot write ${file} (${reason}); an existing file was left unchanged.`, EXIT.configuration, 'file_not_writable');
   }
 }
 
@@ -88,7 +88,7 @@ function withFileLock<T>(target: string, fn: () => T): T {
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new CliError(`Cannot write next to ${target} (${code ?? (error as Error).message}); the existing file, if any, was left unchanged.`, EXIT.configuration, 'file_not_writable');
+      if (code !== 'EEXIST') throw new CliError(`Cannot write next to ${target} (${code ?? (error as Error).message}); an existing file was left unchanged.`, EXIT.configuration, 'file_not_writable');
       let age = 0;
       try {
         age = Date.now() - statSync(lock).mtimeMs;

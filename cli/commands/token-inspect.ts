@@ -69,7 +69,7 @@ export async function tokenInspect(env: NodeJS.ProcessEnv, options: { json: bool
 export const tokenInspectCommand: Command = {
   path: ['token', 'inspect'],
   synopsis: '[--json] < token',
-  summary: 'Check a token (read from stdin) the way AWS STS does: one line per check, or JSON.\n      Exit 9 when any check fails.',
+  summary: 'Check a token (read from stdin) the way AWS STS does: one line per check, or JSON.\n      Exit 9 when a check fails.',
   options: { json: { type: 'boolean', default: false } },
   run: (values, env, io) => tokenInspect(env, { json: values.json === true }, io.out),
 };

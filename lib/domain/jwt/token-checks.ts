@@ -215,7 +215,7 @@ export function kidCheck(decoded: DecodeResult, published: readonly PublishedKey
   if (typeof kid !== 'string' || kid === '') return bad('kid', 'The header has no "kid", so no published key can be chosen.', FRESH_TOKEN);
   const key = published.find((k) => k.kid === kid);
   if (!key) {
-    return bad('kid', `No key with kid ${shown(kid, 60)} is published in this organization's JWKS.`, 'A token signed by a removed or revoked key cannot be verified any more; get a fresh token.');
+    return bad('kid', `No key with kid ${shown(kid, 60)} is published in this organization's JWKS.`, 'A token signed by a removed or revoked key cannot be verified anymore; get a fresh token.');
   }
   if (key.alg !== undefined && typeof header.alg === 'string' && key.alg !== header.alg) {
     return bad('kid', `The published key ${shown(kid, 60)} is for ${key.alg}, but the header says ${shown(header.alg, 20)}.`, FRESH_TOKEN);

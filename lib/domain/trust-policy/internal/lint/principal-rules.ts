@@ -113,7 +113,7 @@ function publicFinding(ctx: LintContext, s: Statement, n: number, written: strin
     rule: 'public-principal',
     severity: 'error',
     message: hasCondition(s)
-      ? `Statement ${n} lets any principal that meets its Condition assume the role (${written}): IAM Access Analyzer reports that as public access. A Condition narrows who gets in but names no one — put ${provider(ctx)} in Principal and keep the conditions.`
+      ? `Statement ${n} lets every principal that meets its Condition assume the role (${written}): IAM Access Analyzer reports that as public access. A Condition narrows who gets in but names no one — put ${provider(ctx)} in Principal and keep the conditions.`
       : `Statement ${n} lets anyone assume the role: ${written} in an Allow statement grants access to all users, including anonymous ones. Name ${provider(ctx)} as the Federated principal instead.`,
     path,
   };

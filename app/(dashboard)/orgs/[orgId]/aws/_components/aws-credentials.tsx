@@ -65,7 +65,7 @@ export function AwsCredentialsFields({ credentials, operations, target }: { cred
   const { source, values, errors } = credentials;
   const choices: Array<{ value: Source; title: string; text: string }> = [
     { value: 'paste', title: 'Paste temporary credentials', text: 'Used for this one request, then cleared. Never stored, logged or sent back.' },
-    { value: 'server', title: "Use the server's own AWS credentials", text: 'Its environment, shared files or instance/task role — if the server has any.' },
+    { value: 'server', title: "Use the server's own AWS credentials", text: 'Its environment, shared files or instance/task role — when the server has them.' },
   ];
   return (
     <fieldset className="space-y-4 rounded-md border border-slate-200 bg-slate-50/60 p-4">

@@ -81,7 +81,7 @@ export function ClaimInspector({ orgId, canMint, canBuild }: { orgId: string; ca
           </>
         )}
         <Card>
-          <CardHeader title="Claims of any environment" description="What a token for an environment carries, without minting one. Choose one to evaluate its claims below." />
+          <CardHeader title="Claims of an environment" description="What a token for an environment carries, without minting one. Choose one to evaluate its claims below." />
           <CardBody>
             {context.isPending ? <LoadingRows rows={2} label="Loading environments" /> : null}
             {context.isError ? <Alert tone="error">{errorMessage(context.error)}</Alert> : null}
