@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DASHBOARD_TOKEN_MAX_SECONDS } from '@/lib/domain/claims/id-token-claims';
 import { CHECK_IDS } from '@/lib/domain/jwt/token-checks';
 import { ZId } from './common';
 import { ZPolicyInput } from './trust-policy';
@@ -83,7 +84,7 @@ export type TEvaluationTargets = z.infer<typeof ZEvaluationTargets>;
 export const ZMintIdTokenBody = z
   .object({
     audience: z.string().min(1).max(255).optional(),
-    lifetimeSeconds: z.number().int().min(60).max(300).optional(),
+    lifetimeSeconds: z.number().int().min(60).max(DASHBOARD_TOKEN_MAX_SECONDS).optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@
 // arn:aws:iam::aws:policy/<path><name> (AWS managed) or arn:aws:iam::<account>:policy/<path><name>.
 import { ACCOUNT_ID_PATTERN, ROLE_NAME_PATTERN } from './limits';
 
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
 export type Partition = (typeof PARTITIONS)[number];
 
 export interface RoleArnParts {
@@ -15,7 +15,7 @@ export interface RoleArnParts {
   name: string;
 }
 
-export type ArnProblem = { ok: false; message: string };
+type ArnProblem = { ok: false; message: string };
 
 export const isPartition = (value: string): value is Partition => (PARTITIONS as readonly string[]).includes(value);
 

@@ -11,7 +11,6 @@
 
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
-export const ROLE_NAME_MAX = 64;
 export const ROLE_PATH_MAX = 512;
 export const ROLE_DESCRIPTION_MAX = 1000;
 export const ROLE_DESCRIPTION_PATTERN = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/;

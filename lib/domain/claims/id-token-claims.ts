@@ -6,6 +6,8 @@ import { renderSubject, type SubjectTemplate } from './subject-template';
 
 export const TOKEN_LIFETIME_MIN_SECONDS = 60;
 export const TOKEN_LIFETIME_MAX_SECONDS = 3600;
+/** A signed token minted from the dashboard (inspector, Test connection) lives at most this long. */
+export const DASHBOARD_TOKEN_MAX_SECONDS = 300;
 export const AWS_TAGS_CLAIM = 'https://aws.amazon.com/tags';
 
 // AWS session-tag limits: at most 50 tags, key ≤ 128 characters, value ≤ 256 characters.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { buildIdTokenClaims, type IdTokenClaims } from '@/lib/domain/claims/id-token-claims';
+import { buildIdTokenClaims, DASHBOARD_TOKEN_MAX_SECONDS, type IdTokenClaims } from '@/lib/domain/claims/id-token-claims';
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
 import { getDb } from '../db/client';
@@ -14,9 +14,8 @@ import { getIssuerState } from './issuer-cache';
 // purpose — never the token). The lifetime is short: at most DASHBOARD_TOKEN_MAX_SECONDS and never
 // more than the organization's token lifetime.
 
-export const DASHBOARD_TOKEN_MAX_SECONDS = 300;
 
-export type MintPurpose = 'inspector' | 'test_connection';
+type MintPurpose = 'inspector' | 'test_connection';
 
 export interface MintedIdToken {
   token: string;
