@@ -14,7 +14,7 @@ import type { TAwsRole } from '@/lib/schemas/aws';
 
 const DEFAULT_DURATION = 3600;
 
-export function credentialHref(orgId: string, roleArn: string, durationSeconds: number): string {
+function credentialHref(orgId: string, roleArn: string, durationSeconds: number): string {
   return `/orgs/${orgId}/credentials?${new URLSearchParams({ new: '1', roleArn, durationSeconds: String(durationSeconds) }).toString()}`;
 }
 
