@@ -24,8 +24,6 @@ type StepView = { id: (typeof CONNECTION_STEPS)[number]; title: string; status: 
 // waits for STS; then each shows what really happened.
 const PACE_MS = 600;
 
-const STATUS_TEXT: Record<StepView['status'], string> = { ok: 'ok', failed: 'failed', skipped: 'skipped', running: 'running', waiting: 'waiting' };
-
 function StepMark({ status }: { status: StepView['status'] }) {
   if (status === 'running') return <Spinner className="text-brand-600" />;
   const look = {
@@ -51,7 +49,7 @@ function Steps({ steps, label }: { steps: StepView[]; label: string }) {
           </span>
           <div className="min-w-0">
             <p className={cn('font-medium', step.status === 'waiting' || step.status === 'skipped' ? 'text-slate-500' : 'text-slate-900')}>
-              {step.title} <span className="sr-only">— {STATUS_TEXT[step.status]}</span>
+              {step.title} <span className="sr-only">— {step.status}</span>
               {step.status === 'failed' || step.status === 'skipped' ? <span className={cn('ml-2 text-xs font-normal', step.status === 'failed' ? 'text-red-700' : 'text-slate-500')} aria-hidden="true">{step.status}</span> : null}
             </p>
             {step.detail ? <p className="mt-0.5 text-slate-700 wrap-anywhere">{step.detail}</p> : null}

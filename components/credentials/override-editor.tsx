@@ -10,6 +10,7 @@ import { keys } from '@/lib/client/queries/keys';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { ZPutOverride, type TPutOverride } from '@/lib/schemas/credentials';
 import { ConflictNotice, fieldChanges, type FieldChange } from './conflict-notice';
+import { overrideOf } from './environment-credential-context';
 import { durationHint, matchRecordedRole, sessionLength, type RecordedRoleOption } from './recorded-roles';
 import { RolePicker } from './role-picker';
 
@@ -81,8 +82,7 @@ export function OverrideEditor({
   const onFailure = async (error: unknown) => {
     if (error instanceof ApiError && error.code === 'version_conflict') {
       const row = await queryClient.fetchQuery({ ...environmentCredentialQuery(orgId, envId), staleTime: 0 });
-      const o = row?.effective?.override ?? null;
-      const now = o ? { roleArn: o.roleArn, durationSeconds: o.durationSeconds, version: o.version } : null;
+      const now = row ? overrideOf(row) : null;
       setConflict({ now, gone: base !== null && now === null, changes: fieldChanges(base, now, SHOWN) });
       void queryClient.invalidateQueries({ queryKey: keys.credentialsAll(orgId) });
       return;

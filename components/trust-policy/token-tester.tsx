@@ -1,8 +1,8 @@
 'use client';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { TextField } from '@/components/ui/field';
+import { TextAreaField, TextField } from '@/components/ui/field';
 import { decodeJwt } from '@/lib/domain/jwt';
 import { deriveRequestFromClaims, describeFailure, evaluateWebIdentity, firstFailure, issuerKeyPrefix, type Policy } from '@/lib/domain/trust-policy';
 
@@ -19,7 +19,6 @@ const DECISION: Record<string, { tone: 'green' | 'red'; text: string }> = {
 export function TokenTester({ policy, accountId, issuer }: { policy: Policy; accountId: string; issuer: string }) {
   const [token, setToken] = useState('');
   const [sessionName, setSessionName] = useState('');
-  const tokenId = useId();
   const decoded = useMemo(() => (token.trim() ? decodeJwt(token) : null), [token]);
   const outcome = useMemo(() => {
     if (!decoded?.ok) return null;
@@ -33,25 +32,17 @@ export function TokenTester({ policy, accountId, issuer }: { policy: Policy; acc
   return (
     <div className="space-y-4">
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_16rem]">
-        <div className="space-y-1.5">
-          <label htmlFor={tokenId} className="block text-sm font-medium text-slate-800">
-            ID token (JWT)
-          </label>
-          <textarea
-            id={tokenId}
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            rows={4}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="eyJhbGciOi…"
-            aria-describedby={`${tokenId}-hint`}
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900 shadow-sm focus:outline-2 focus:outline-brand-500"
-          />
-          <p id={`${tokenId}-hint`} className="text-xs text-slate-500">
-            Decoded in your browser only; it is not sent anywhere or stored. The signature is not checked here.
-          </p>
-        </div>
+        <TextAreaField
+          label="ID token (JWT)"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          rows={4}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="eyJhbGciOi…"
+          className="[&_textarea]:text-xs"
+          hint="Decoded in your browser only; it is not sent anywhere or stored. The signature is not checked here."
+        />
         <TextField label="RoleSessionName (optional)" value={sessionName} onChange={(e) => setSessionName(e.target.value)} hint="Only matters if a row tests sts:RoleSessionName." autoComplete="off" />
       </div>
       {decoded && !decoded.ok ? <Alert tone="error" title="Not a readable JWT">{decoded.error.message}</Alert> : null}

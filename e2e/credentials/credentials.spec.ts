@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectTablesFit } from '../support/layout';
-import { apiPost, expect, MAIN_URL, seedOrganization, signInAsAdmin, snap, test } from '../support/test';
+import { apiPost, expect, MAIN_URL, openAsMember, seedOrganization, signInAsAdmin, snap, test } from '../support/test';
 
 // Issue 10.6: the Credentials page and the environment page's credential card, as an admin would use
 // them — credentials, an override set in place, the table's sources changing, Test connection against
@@ -285,11 +285,7 @@ test('a member reads credentials, sources and overrides but cannot change or tes
   const { orgId, envId, base } = await seedOrganization(page, 'Member Credentials Org');
   await apiPost(page.request, `/api/v1/orgs/${orgId}/credentials`, { name: 'Org default', roleArn: arn('org-role'), region: 'eu-central-1' });
   expect((await page.request.put(`${MAIN_URL()}/api/v1/orgs/${orgId}/environments/${envId}/override`, { headers: { Origin: MAIN_URL() }, data: { roleArn: arn('prod-only') } })).status()).toBe(201);
-  const invited = await apiPost(page.request, `/api/v1/orgs/${orgId}/members`, { email: `member-${Date.now()}@example.com`, role: 'member' });
-  const memberContext = await guard.newContext();
-  const accepted = await memberContext.request.post(`${MAIN_URL()}/api/v1/invitations/accept`, { headers: { Origin: MAIN_URL() }, data: { token: String(invited.inviteUrl).split('#')[1], name: 'Mia Member', password: 'a-long-member-password' } });
-  expect(accepted.status()).toBe(201);
-  const member = await memberContext.newPage();
+  const member = await openAsMember(page, guard, orgId);
 
   await member.goto(`${base}/credentials?new=1`);
   await expect(member.getByRole('heading', { level: 1, name: 'Deployment credentials' })).toBeVisible();

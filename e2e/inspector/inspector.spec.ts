@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { apiPost, expect, MAIN_URL, seedOrganization, snap, test } from '../support/test';
+import { apiPost, expect, MAIN_URL, openAsMember, seedOrganization, snap, test } from '../support/test';
 
 // The claim inspector as a person uses it: a real token pasted, decoded without any request, the
 // countdown ticking, the STS checks, a saved trust policy that refuses it with the failing condition
@@ -138,11 +138,7 @@ test('a member previews any environment’s claims and sees the fix, but cannot 
     name: 'production-only',
     policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${prefix}` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${prefix}:aud`]: 'sts.amazonaws.com', [`${prefix}:sub`]: `org:${orgId}:project:web-shop:environment:production` } } }] },
   });
-  const invited = await apiPost(page.request, `/api/v1/orgs/${orgId}/members`, { email: `member-${Date.now()}@example.com`, role: 'member' });
-  const memberContext = await guard.newContext();
-  const accepted = await memberContext.request.post(`${MAIN_URL()}/api/v1/invitations/accept`, { headers: { Origin: MAIN_URL() }, data: { token: String(invited.inviteUrl).split('#')[1], name: 'Mia Member', password: 'a-long-member-password' } });
-  expect(accepted.status()).toBe(201);
-  const member = await memberContext.newPage();
+  const member = await openAsMember(page, guard, orgId);
 
   await member.goto(`${base}/inspector`);
   await expect(member.getByRole('heading', { level: 1, name: 'Claim inspector' })).toBeVisible();

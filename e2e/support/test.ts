@@ -105,6 +105,15 @@ export async function seedOrganization(page: Page, name: string, env: { name: st
   return { orgId: String(org.id), projectId: String(project.id), envId: String(created.id), base: `${MAIN_URL()}/orgs/${String(org.id)}` };
 }
 
+/** A member of the organization (invited by the admin signed in on `page`) on a page of a fresh, watched context. */
+export async function openAsMember(page: Page, guard: Guard, orgId: string): Promise<Page> {
+  const invited = await apiPost(page.request, `/api/v1/orgs/${orgId}/members`, { email: `member-${Date.now()}@example.com`, role: 'member' });
+  const context = await guard.newContext();
+  const accepted = await context.request.post(`${MAIN_URL()}/api/v1/invitations/accept`, { headers: { Origin: MAIN_URL() }, data: { token: String(invited.inviteUrl).split('#')[1], name: 'Mia Member', password: 'a-long-member-password' } });
+  expect(accepted.status()).toBe(201);
+  return context.newPage();
+}
+
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /** A full-page screenshot for people to look at; also fails on horizontal overflow (a layout bug). */

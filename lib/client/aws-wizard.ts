@@ -76,5 +76,3 @@ export function wizardHref(orgId: string, to: { step: Step; providerId?: string 
   if (to.way) query.set('way', to.way);
   return `/orgs/${orgId}/aws?${query.toString()}`;
 }
-
-export const idOf = (record: { id: string } | typeof NEW | null): string | null => (record && record !== NEW ? record.id : record);

@@ -4,7 +4,6 @@ import type { TPolicyContext } from '@/lib/schemas/trust-policy';
 
 // Glue between the context endpoint, the builder model and the presets.
 
-export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 /** Until an account id is typed, previews use AWS's documentation example account. */
 export const PREVIEW_ACCOUNT = '111122223333';
 const PROVIDER_ARN = /^arn:aws:iam::([^:]*):oidc-provider\//;

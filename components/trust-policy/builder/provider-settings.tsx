@@ -4,9 +4,10 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/code-block';
 import { SelectField, TextField } from '@/components/ui/field';
+import { ACCOUNT_ID_PATTERN } from '@/lib/domain/aws/limits';
 import { oidcProviderArn, type BuilderModel } from '@/lib/domain/trust-policy';
 import type { TPolicyContext } from '@/lib/schemas/trust-policy';
-import { ACCOUNT_ID_PATTERN, accountIdOf, isForeignProvider, withAccountId } from './builder-context';
+import { accountIdOf, isForeignProvider, withAccountId } from './builder-context';
 
 /** The AWS account (which fixes the provider ARN), the required audience, and sts:TagSession. */
 export function ProviderSettings({ context, model, disabled, onChange, accountError }: { context: TPolicyContext; model: BuilderModel; disabled: boolean; onChange: (patch: Partial<BuilderModel>) => void; accountError: string | undefined }) {

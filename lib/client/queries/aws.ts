@@ -20,9 +20,6 @@ export const awsProvidersQuery = (orgId: string) =>
 /** The role records (also offered in the credential forms' role pickers, with their MaxSessionDuration). */
 export const awsRolesQuery = (orgId: string) => queryOptions({ queryKey: keys.awsList(orgId, 'roles'), queryFn: ({ signal }) => api(path(orgId, 'roles'), ZPage(ZAwsRole), { signal }) });
 
-export const awsProviderQuery = (orgId: string, providerId: string) =>
-  queryOptions({ queryKey: keys.awsRecord(orgId, 'providers', providerId), queryFn: ({ signal }) => api(path(orgId, 'providers', providerId), ZAwsProvider, { signal }) });
-
 /** One role with its trust policy's lint findings and reach (the list has neither). */
 export const awsRoleQuery = (orgId: string, roleId: string) =>
   queryOptions({ queryKey: keys.awsRecord(orgId, 'roles', roleId), queryFn: ({ signal }) => api(path(orgId, 'roles', roleId), ZAwsRole, { signal }) });

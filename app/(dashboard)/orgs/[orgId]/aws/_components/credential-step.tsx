@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { ButtonLink } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/code-block';
 import { TextField } from '@/components/ui/field';
 import { isInAws, wizardHref } from '@/lib/client/aws-wizard';
@@ -14,7 +14,7 @@ import type { TAwsRole } from '@/lib/schemas/aws';
 
 const DEFAULT_DURATION = 3600;
 
-export function credentialHref(orgId: string, roleArn: string, durationSeconds: number): string {
+function credentialHref(orgId: string, roleArn: string, durationSeconds: number): string {
   return `/orgs/${orgId}/credentials?${new URLSearchParams({ new: '1', roleArn, durationSeconds: String(durationSeconds) }).toString()}`;
 }
 
@@ -53,9 +53,7 @@ export function CredentialStep({ orgId, role, providerId }: { orgId: string; rol
         {valid ? (
           <ButtonLink href={credentialHref(orgId, role.arn, seconds)}>Store as a deployment credential</ButtonLink>
         ) : (
-          <span aria-disabled="true" className="inline-flex h-10 cursor-not-allowed items-center rounded-md bg-slate-300 px-4 text-sm font-medium text-white">
-            Store as a deployment credential
-          </span>
+          <Button disabled>Store as a deployment credential</Button>
         )}
         <span className="text-xs text-slate-600">Opens Credentials with the role ARN and duration filled in.</span>
       </div>

@@ -12,6 +12,8 @@ import { ZClientIds, ZThumbprints, type TAwsProvider } from '@/lib/schemas/aws';
 export const PROVIDER_LABELS = { accountId: 'AWS account ID', audiences: 'Client IDs (audiences)', thumbprints: 'Thumbprints (optional)' };
 const ZProviderEdit = z.object({ audiences: ZClientIds, thumbprints: ZThumbprints });
 
+const isConflict = (error: unknown) => error instanceof ApiError && error.code === 'version_conflict';
+
 /** One value per line (client IDs and IAM policy names may contain commas). */
 export const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -21,18 +23,18 @@ export function ProviderEdit({ orgId, provider, onDone }: { orgId: string; provi
   const [thumbprints, setThumbprints] = useState(provider.thumbprints.join('\n'));
   const value = { audiences: lines(clientIds), thumbprints: lines(thumbprints) };
   const errors = useFormErrors(ZProviderEdit, value, PROVIDER_LABELS);
-  const [conflict, setConflict] = useState(false);
   const save = useAwsMutation(orgId, (input: z.output<typeof ZProviderEdit>) => updateAwsProvider(orgId, provider.id, { ...input, version: provider.version }), {
     onSuccess: onDone,
-    onError: (error) => (error instanceof ApiError && error.code === 'version_conflict' ? setConflict(true) : errors.fromError(error)),
+    onError: (error) => (isConflict(error) ? undefined : errors.fromError(error)),
   });
+  const conflict = isConflict(save.error);
   return (
     <form
       noValidate
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        setConflict(false);
+        save.reset();
         const input = errors.validate();
         if (input) save.mutate(input);
       }}

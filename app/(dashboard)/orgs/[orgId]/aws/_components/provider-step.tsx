@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { IssuerUrlWarning } from '@/components/issuer/issuer-url-warning';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/code-block';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { ApiError } from '@/lib/client/api';
@@ -13,13 +12,13 @@ import { createAwsProvider, useAwsMutation } from '@/lib/client/queries/aws';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { providerArn } from '@/lib/domain/aws/arn';
 import { ZAccountId, ZClientIds, ZThumbprints, type TAwsProvider } from '@/lib/schemas/aws';
-import { AwsActionForm, useAwsAction } from './aws-action';
+import { useAwsAction } from './aws-action';
 import { useAwsCredentials } from './aws-credentials';
 import { DeleteRecordDialog } from './delete-record-dialog';
 import { RecordWays } from './apply-record-form';
 import { lines, PROVIDER_LABELS, ProviderEdit } from './provider-edit';
 import { RecordButtons, RecordFacts, RecordHeader } from './record-facts';
-import { TwoWays, type Way } from './two-ways';
+import { CreateWays, type Way } from './two-ways';
 
 const LABELS = PROVIDER_LABELS;
 const ZProviderForm = z.object({ accountId: ZAccountId, audiences: ZClientIds, thumbprints: ZThumbprints });
@@ -70,30 +69,15 @@ function NewProvider({ orgId, issuer, audiences, way, setWay, roleId }: { orgId:
         <TextAreaField label={LABELS.thumbprints} value={thumbprints} onChange={(e) => setThumbprints(e.target.value)} error={errors.fields.thumbprints} rows={2} className="md:col-span-2" hint="Leave empty: AWS checks the issuer's TLS certificate against trusted CAs. Pin a SHA-1 thumbprint (40 hex characters) only for a private CA." />
       </div>
       {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-      <TwoWays
-        label="How to create the provider"
+      <CreateWays
+        noun="provider"
         way={way}
         onWay={setWay}
-        trustbridge={
-          <AwsActionForm
-            credentials={credentials}
-            operations={['provider.apply']}
-            target={target}
-            submitLabel="Create the provider in AWS"
-            pending={apply.mutation.isPending}
-            error={apply.mutation.error}
-            errorLabels={LABELS}
-            onSubmit={() => submit((input) => apply.run(input))}
-          />
-        }
-        yourself={
-          <div className="space-y-3">
-            <p className="text-sm text-slate-700">Trustbridge records the provider and writes it out as console steps, an AWS CLI script, CloudFormation and Terraform. Verify it afterwards.</p>
-            <Button loading={record.isPending} onClick={() => submit((input) => record.mutate(input))}>
-              Record it and show the steps
-            </Button>
-          </div>
-        }
+        credentials={credentials}
+        target={target}
+        errorLabels={LABELS}
+        create={{ pending: apply.mutation.isPending, error: apply.mutation.error, run: () => submit((input) => apply.run(input)) }}
+        record={{ pending: record.isPending, run: () => submit((input) => record.mutate(input)) }}
       />
     </div>
   );

@@ -41,7 +41,7 @@ export function SymbolBadge({ tone, symbol, children }: { tone: Tone; symbol: st
 }
 
 /** AWS differs from the record: how many differences the last verification found. */
-export function DriftBadge({ count }: { count: number }) {
+function DriftBadge({ count }: { count: number }) {
   return (
     <SymbolBadge tone="amber" symbol="!">
       {`Drifted · ${count} difference${count === 1 ? '' : 's'}`}

@@ -3,7 +3,7 @@ import { bodyCell, headCell, PHONE_ONLY, TABLE_HEAD, WIDE_ONLY } from '@/compone
 import { DateTime } from '@/components/ui/time';
 import { wizardHref } from '@/lib/client/aws-wizard';
 import type { TAwsProvider, TAwsRole } from '@/lib/schemas/aws';
-import { DriftBadge, StatusBadge } from './record-status';
+import { StatusBadge } from './record-status';
 
 interface Row {
   id: string;
@@ -44,7 +44,7 @@ export function RecordsList({ orgId, providers, roles, selected }: { orgId: stri
                 </span>
               </td>
               <td className={bodyCell('align-top')}>
-                {row.record.status === 'drifted' ? <DriftBadge count={row.record.verification.differenceCount} /> : <StatusBadge status={row.record.status} />}
+                <StatusBadge status={row.record.status} differenceCount={row.record.verification.differenceCount} />
               </td>
               <td className={bodyCell(`${WIDE_ONLY} whitespace-nowrap align-top text-slate-700`)}>
                 <DateTime value={row.record.verification.at} />

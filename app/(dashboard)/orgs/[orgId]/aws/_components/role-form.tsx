@@ -11,12 +11,12 @@ import { roleArn } from '@/lib/domain/aws/arn';
 import { MAX_SESSION_DURATION_MAX, MAX_SESSION_DURATION_MIN } from '@/lib/domain/aws/limits';
 import { ZAccountId, ZManagedPolicyArns, ZMaxSessionDuration, ZRoleDescription, ZRoleName, ZRolePath, ZAwsRole, type TAwsRole } from '@/lib/schemas/aws';
 import type { TPolicyContext } from '@/lib/schemas/trust-policy';
-import { AwsActionForm, useAwsAction } from './aws-action';
+import { useAwsAction } from './aws-action';
 import { useAwsCredentials } from './aws-credentials';
 import { AwsErrorDetails } from './aws-error';
 import { lines } from './provider-edit';
 import { RoleTrustPolicy, useRoleTrustPolicy } from './role-trust-policy';
-import { TwoWays, type Way } from './two-ways';
+import { CreateWays, type Way } from './two-ways';
 
 // A new role, or a recorded one being edited: its IAM settings and its trust policy (built here or
 // a saved one), checked in the browser with the same rules the server applies.
@@ -82,17 +82,14 @@ export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: st
   const target = { accountId: validAccount ? accountId : '<account id>', ...(validAccount && validName ? { roleArn: roleArn({ partition: 'aws', accountId, path: value.path, name: value.roleName }) } : {}) };
   const durations = HOURS.includes(maxSessionDuration) ? HOURS : [...HOURS, maxSessionDuration].sort((a, b) => a - b);
 
-  const recordButton = (label: string) => (
-    <Button
-      loading={record.isPending}
-      onClick={() => {
-        const body = input();
-        if (body) record.mutate(body);
-      }}
-    >
-      {label}
-    </Button>
-  );
+  const recordRole = () => {
+    const body = input();
+    if (body) record.mutate(body);
+  };
+  const createRole = () => {
+    const body = input();
+    if (body) create.run(body);
+  };
   return (
     <div className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2">
@@ -115,7 +112,9 @@ export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: st
       {record.isError && !(record.error instanceof ApiError && ['invalid_request', 'invalid_policy', 'lint_errors'].includes(record.error.code)) ? <AwsErrorDetails error={record.error} labels={ROLE_LABELS} /> : null}
       {mode.kind === 'edit' ? (
         <div className="flex flex-wrap gap-2">
-          {recordButton('Save the role')}
+          <Button loading={record.isPending} onClick={recordRole}>
+            Save the role
+          </Button>
           {onCancel ? (
             <Button variant="secondary" onClick={onCancel}>
               Cancel
@@ -124,31 +123,15 @@ export function RoleForm({ orgId, context, mode, onDone, onCancel }: { orgId: st
           <p className="w-full text-xs text-slate-600">Saving changes the record only; apply it afterwards to change the role in AWS.</p>
         </div>
       ) : (
-        <TwoWays
-          label="How to create the role"
+        <CreateWays
+          noun="role"
           way={mode.way}
           onWay={mode.onWay}
-          trustbridge={
-            <AwsActionForm
-              credentials={credentials}
-              operations={['role.apply']}
-              target={target}
-              submitLabel="Create the role in AWS"
-              pending={create.mutation.isPending}
-              error={create.mutation.error}
-              errorLabels={ROLE_LABELS}
-              onSubmit={() => {
-                const body = input();
-                if (body) create.run(body);
-              }}
-            />
-          }
-          yourself={
-            <div className="space-y-3">
-              <p className="text-sm text-slate-700">Trustbridge records the role and writes it out as console steps, an AWS CLI script, CloudFormation and Terraform. Verify it afterwards.</p>
-              {recordButton('Record it and show the steps')}
-            </div>
-          }
+          credentials={credentials}
+          target={target}
+          errorLabels={ROLE_LABELS}
+          create={{ pending: create.mutation.isPending, error: create.mutation.error, run: createRole }}
+          record={{ pending: record.isPending, run: recordRole }}
         />
       )}
     </div>

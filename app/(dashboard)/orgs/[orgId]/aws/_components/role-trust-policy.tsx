@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ConditionRows } from '@/components/trust-policy/builder/condition-rows';
-import { ACCOUNT_ID_PATTERN, accountIdOf, initialModel, modelFromDocument, PREVIEW_ACCOUNT, withAccountId } from '@/components/trust-policy/builder/builder-context';
+import { accountIdOf, initialModel, modelFromDocument, PREVIEW_ACCOUNT, withAccountId } from '@/components/trust-policy/builder/builder-context';
 import { PresetPicker } from '@/components/trust-policy/builder/preset-picker';
 import { ProviderSettings } from '@/components/trust-policy/builder/provider-settings';
 import { useBuilderModel } from '@/components/trust-policy/builder/use-builder-model';
@@ -17,6 +17,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api';
 import { trustPoliciesQuery, trustPolicyQuery } from '@/lib/client/queries/trust-policies';
+import { ACCOUNT_ID_PATTERN } from '@/lib/domain/aws/limits';
 import { builderFromPolicy, checkBuilderModel, lintChecks, lintPolicy, parsePolicy, policyFromBuilder, renderPolicy, type Finding, type Policy } from '@/lib/domain/trust-policy';
 import type { TBuilderChoice, TPolicyContext } from '@/lib/schemas/trust-policy';
 

@@ -1,15 +1,16 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ConflictNotice, fieldChanges, type FieldChange } from '@/components/credentials/conflict-notice';
-import { durationHint, matchRecordedRole, sessionLength, type RecordedRoleOption } from '@/components/credentials/recorded-roles';
+import { ConflictNotice } from '@/components/credentials/conflict-notice';
+import { credentialConflict, type CredentialConflict } from '@/components/credentials/credential-conflict';
+import { durationHint, matchRecordedRole, type RecordedRoleOption } from '@/components/credentials/recorded-roles';
 import { RolePicker } from '@/components/credentials/role-picker';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextField } from '@/components/ui/field';
 import { ApiError } from '@/lib/client/api';
-import { createCredential, fetchCredential, updateCredential } from '@/lib/client/queries/credentials';
+import { createCredential, updateCredential } from '@/lib/client/queries/credentials';
 import { keys } from '@/lib/client/queries/keys';
 import { useFormErrors } from '@/lib/client/use-form-errors';
 import { DEFAULT_CREDENTIAL_AUDIENCE } from '@/lib/domain/aws/effective-credential';
@@ -23,14 +24,6 @@ const LABELS = { projectId: 'Scope', name: 'Name', roleArn: 'Role ARN', duration
 
 type Form = { name: string; roleArn: string; duration: string; audience: string; region: string };
 const formOf = (c: TDeploymentCredential): Form => ({ name: c.name, roleArn: c.roleArn, duration: String(c.durationSeconds), audience: c.audience, region: c.region ?? '' });
-
-const SHOWN = [
-  { label: 'Name', key: 'name', show: (c: TDeploymentCredential) => c.name },
-  { label: 'Role ARN', key: 'roleArn', show: (c: TDeploymentCredential) => c.roleArn },
-  { label: 'Session duration', key: 'duration', show: (c: TDeploymentCredential) => sessionLength(c.durationSeconds) },
-  { label: 'Audience', key: 'audience', show: (c: TDeploymentCredential) => c.audience },
-  { label: 'Region', key: 'region', show: (c: TDeploymentCredential) => c.region ?? '(none)' },
-] as const;
 
 function withinRole<S extends typeof ZCreateCredential | typeof ZUpdateCredential>(schema: S, role: RecordedRoleOption | null) {
   return schema.superRefine((value, ctx) => {
@@ -72,7 +65,7 @@ export function CredentialDialog({
   const [form, setForm] = useState<Form>(
     editing ? formOf(editing) : { name: '', roleArn: mode.kind === 'create' ? (mode.roleArn ?? '') : '', duration: (mode.kind === 'create' && mode.durationSeconds) || String(DURATION_SECONDS_DEFAULT), audience: DEFAULT_CREDENTIAL_AUDIENCE, region: '' },
   );
-  const [conflict, setConflict] = useState<{ changes: FieldChange[]; now: TDeploymentCredential | null } | null>(null);
+  const [conflict, setConflict] = useState<CredentialConflict | null>(null);
   const set = (key: keyof Form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const role = matchRecordedRole(roles, form.roleArn);
   const durationSeconds = form.duration.trim() === '' ? undefined : Number(form.duration.trim());
@@ -86,9 +79,9 @@ export function CredentialDialog({
     onClose();
   };
   const failed = async (error: unknown) => {
-    if (editing && error instanceof ApiError && (error.code === 'version_conflict' || error.status === 404)) {
-      const now = error.status === 404 ? null : await fetchCredential(orgId, editing.id).catch(() => null);
-      setConflict({ now, changes: now && base ? fieldChanges(base, now, SHOWN) : [] });
+    const found = base ? await credentialConflict(orgId, base, error) : null;
+    if (found) {
+      setConflict(found);
       void queryClient.invalidateQueries({ queryKey: keys.credentialsAll(orgId) });
       return;
     }

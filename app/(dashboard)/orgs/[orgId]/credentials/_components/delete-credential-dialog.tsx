@@ -1,29 +1,21 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConflictNotice, fieldChanges, type FieldChange } from '@/components/credentials/conflict-notice';
-import { sessionLength } from '@/components/credentials/recorded-roles';
+import { ConflictNotice } from '@/components/credentials/conflict-notice';
+import { credentialConflict, type CredentialConflict } from '@/components/credentials/credential-conflict';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { ApiError, errorMessage } from '@/lib/client/api';
-import { deleteCredential, fetchCredential } from '@/lib/client/queries/credentials';
+import { errorMessage } from '@/lib/client/api';
+import { deleteCredential } from '@/lib/client/queries/credentials';
 import { keys } from '@/lib/client/queries/keys';
 import type { TDeploymentCredential } from '@/lib/schemas/credentials';
-
-const SHOWN = [
-  { label: 'Name', show: (c: TDeploymentCredential) => c.name },
-  { label: 'Role ARN', show: (c: TDeploymentCredential) => c.roleArn },
-  { label: 'Session duration', show: (c: TDeploymentCredential) => sessionLength(c.durationSeconds) },
-  { label: 'Audience', show: (c: TDeploymentCredential) => c.audience },
-  { label: 'Region', show: (c: TDeploymentCredential) => c.region ?? '(none)' },
-];
 
 /** Deletes with the version seen: if someone changed it meanwhile, says what changed before deleting their version. */
 export function DeleteCredentialDialog({ orgId, credential, onClose }: { orgId: string; credential: TDeploymentCredential; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [seen, setSeen] = useState(credential);
-  const [conflict, setConflict] = useState<{ changes: FieldChange[]; now: TDeploymentCredential | null } | null>(null);
+  const [conflict, setConflict] = useState<CredentialConflict | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.credentialsAll(orgId) });
   const remove = useMutation({
     mutationFn: (version: number) => deleteCredential(orgId, credential.id, version),
@@ -32,9 +24,9 @@ export function DeleteCredentialDialog({ orgId, credential, onClose }: { orgId: 
       onClose();
     },
     onError: async (error) => {
-      if (error instanceof ApiError && (error.code === 'version_conflict' || error.status === 404)) {
-        const now = error.status === 404 ? null : await fetchCredential(orgId, credential.id).catch(() => null);
-        setConflict({ now, changes: now ? fieldChanges(seen, now, SHOWN) : [] });
+      const found = await credentialConflict(orgId, seen, error);
+      if (found) {
+        setConflict(found);
         void refresh();
       }
     },

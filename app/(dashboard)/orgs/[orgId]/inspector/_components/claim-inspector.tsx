@@ -1,10 +1,11 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { TextAreaField } from '@/components/ui/field';
 import { SearchIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
@@ -26,7 +27,6 @@ export function ClaimInspector({ orgId, canMint, canBuild }: { orgId: string; ca
   const [token, setToken] = useState('');
   const [envId, setEnvId] = useState('');
   const context = useQuery(trustPolicyContextQuery(orgId));
-  const inputId = useId();
   const trimmed = token.trim();
   const readable = useMemo(() => trimmed !== '' && decodeJwt(trimmed).ok, [trimmed]);
   return (
@@ -36,12 +36,9 @@ export function ClaimInspector({ orgId, canMint, canBuild }: { orgId: string; ca
         <Card>
           <CardHeader title="Token" />
           <CardBody className="space-y-4">
-            <div className="space-y-1.5">
-              <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
-                ID token (JWT)
-              </label>
-              <textarea
-                id={inputId}
+            <div className="space-y-2">
+              <TextAreaField
+                label="ID token (JWT)"
                 value={token}
                 onChange={(e) => setToken(e.target.value)}
                 rows={5}
@@ -50,17 +47,12 @@ export function ClaimInspector({ orgId, canMint, canBuild }: { orgId: string; ca
                 autoCorrect="off"
                 autoCapitalize="off"
                 placeholder="eyJhbGciOi…"
-                aria-describedby={`${inputId}-hint`}
-                className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900 shadow-sm break-all focus:outline-2 focus:outline-brand-500"
+                className="[&_textarea]:break-all [&_textarea]:text-xs"
+                hint={`Decoded in your browser; never put in a URL or stored.${trimmed.length > 0 ? ` ${trimmed.length} of at most ${AWS_MAX_TOKEN_LENGTH} characters.` : ''}`}
               />
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <p id={`${inputId}-hint`} className="text-xs text-slate-500">
-                  Decoded in your browser; never put in a URL or stored. {trimmed.length > 0 ? `${trimmed.length} of at most ${AWS_MAX_TOKEN_LENGTH} characters.` : ''}
-                </p>
-                <Button size="sm" variant="secondary" onClick={() => setToken('')} disabled={token === ''}>
-                  Clear
-                </Button>
-              </div>
+              <Button size="sm" variant="secondary" onClick={() => setToken('')} disabled={token === ''}>
+                Clear
+              </Button>
             </div>
             {canMint ? (
               <div className="border-t border-slate-200 pt-4">

@@ -4,10 +4,9 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { LoadFailed } from '@/components/ui/load-failed';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
-import { errorMessage } from '@/lib/client/api';
 import { useBuilderPrefill } from '@/lib/client/builder-prefill';
 import { trustPolicyContextQuery, trustPolicyQuery } from '@/lib/client/queries/trust-policies';
 import { initialModel, modelFromDocument } from '@/components/trust-policy/builder/builder-context';
@@ -34,16 +33,6 @@ function Frame({ orgId, title, children }: { orgId: string; title: string; child
   );
 }
 
-function Failed({ error, retry }: { error: unknown; retry: () => void }) {
-  return (
-    <Alert tone="error" title="The builder could not load">
-      <p>{errorMessage(error)}</p>
-      <Button size="sm" variant="secondary" className="mt-2" onClick={retry}>
-        Try again
-      </Button>
-    </Alert>
-  );
-}
 
 const FROM_INSPECTOR = 'Opened from the claim inspector with its proposed fix applied. Review the rows, the lint findings and the reach preview before saving.';
 
@@ -58,7 +47,7 @@ export function NewPolicyEditor({ orgId, fromInspector = false }: { orgId: strin
   const context = useQuery(trustPolicyContextQuery(orgId));
   const prefill = useBuilderPrefill(orgId, null, fromInspector);
   if (context.isPending) return <Frame orgId={orgId} title="New trust policy"><LoadingRows rows={6} label="Loading the builder" /></Frame>;
-  if (context.isError) return <Frame orgId={orgId} title="New trust policy"><Failed error={context.error} retry={() => void context.refetch()} /></Frame>;
+  if (context.isError) return <Frame orgId={orgId} title="New trust policy"><LoadFailed what="The builder" error={context.error} retry={() => void context.refetch()} /></Frame>;
   return (
     <PolicyBuilder
       orgId={orgId}
@@ -80,8 +69,8 @@ export function SavedPolicyEditor({ orgId, policyId, canManage, fromInspector = 
   const [generation, setGeneration] = useState(0);
   const title = policy.data?.name ?? 'Trust policy';
   if (context.isPending || policy.isPending) return <Frame orgId={orgId} title={title}><LoadingRows rows={6} label="Loading the policy" /></Frame>;
-  if (policy.isError) return <Frame orgId={orgId} title={title}><Failed error={policy.error} retry={() => void policy.refetch()} /></Frame>;
-  if (context.isError) return <Frame orgId={orgId} title={title}><Failed error={context.error} retry={() => void context.refetch()} /></Frame>;
+  if (policy.isError) return <Frame orgId={orgId} title={title}><LoadFailed what="The builder" error={policy.error} retry={() => void policy.refetch()} /></Frame>;
+  if (context.isError) return <Frame orgId={orgId} title={title}><LoadFailed what="The builder" error={context.error} retry={() => void context.refetch()} /></Frame>;
   const model = modelFromDocument(policy.data.document, context.data.issuer);
   if (!model) return <Frame orgId={orgId} title={title}><Alert tone="error">The saved document is not a readable trust policy.</Alert></Frame>;
   const reload = async () => {

@@ -1,17 +1,16 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PlusIcon, ShieldIcon } from '@/components/ui/icons';
+import { LoadFailed } from '@/components/ui/load-failed';
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingRows } from '@/components/ui/skeleton';
 import { bodyCell, headCell, PHONE_ONLY, TABLE_HEAD, WIDE_ONLY } from '@/components/ui/table';
 import { DateTime } from '@/components/ui/time';
-import { errorMessage } from '@/lib/client/api';
 import { trustPoliciesQuery } from '@/lib/client/queries/trust-policies';
 import type { TTrustPolicySummary } from '@/lib/schemas/trust-policy';
 
@@ -44,12 +43,7 @@ export function TrustPoliciesList({ orgId, canManage }: { orgId: string; canMana
         }
       />
       {list.isError ? (
-        <Alert tone="error" title="The policies could not be loaded">
-          <p>{errorMessage(list.error)}</p>
-          <Button size="sm" variant="secondary" className="mt-2" onClick={() => void list.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <LoadFailed what="The policies" error={list.error} retry={() => void list.refetch()} />
       ) : list.isPending ? (
         <LoadingRows label="Loading trust policies" />
       ) : items.length === 0 ? (
