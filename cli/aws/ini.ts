@@ -7,7 +7,6 @@
 // config file `[profile name]` (and `[default]`), in the credentials file `[name]`; `key = value`
 // lines whose key names are case-insensitive; `#` / `;` comment lines; indented lines continue
 // the previous value (nested settings such as `s3 =` in the config file).
-import { AWS_PROFILE_PATTERN } from '../../lib/domain/aws/limits';
 
 const HEADER = /^\[([^\]]*)\]/;
 const KEY = /^([^\s=#;[][^=]*?)\s*=/;
@@ -34,9 +33,6 @@ const normalizeHeader = (name: string) => name.trim().replace(/\s+/g, ' ');
 export function sectionName(file: 'credentials' | 'config', profile: string): string {
   return file === 'config' && profile !== 'default' ? `profile ${profile}` : profile;
 }
-
-/** Names that may appear between the brackets and in `key = value` without quoting or escaping (the dashboard's snippets use it too). */
-export const PROFILE_PATTERN = AWS_PROFILE_PATTERN;
 
 /**
  * Sets `entries` (key → value) in section `name` (the first one of that name; `default` also

@@ -1,5 +1,5 @@
 import { CliError, EXIT } from '../exit-codes';
-import { PROFILE_PATTERN } from '../aws/ini';
+import { AWS_PROFILE_PATTERN } from '../../lib/domain/aws/limits';
 import { obtainAwsSession } from '../aws/session';
 import { sharedFiles, updateSharedFile } from '../aws/shared-files';
 import { stringOption, type Command } from '../command';
@@ -16,7 +16,7 @@ export const idpLoginAws: Command = {
   options: { 'role-arn': { type: 'string' }, 'duration-seconds': { type: 'string' }, profile: { type: 'string' }, region: { type: 'string' } },
   async run(values, env, io) {
     const profile = (stringOption(values, 'profile') ?? 'default').trim();
-    if (!PROFILE_PATTERN.test(profile)) throw new CliError(`--profile must be 1–128 characters of letters, digits and _.@+=,:/- (got "${profile}").`, EXIT.usage, 'usage');
+    if (!AWS_PROFILE_PATTERN.test(profile)) throw new CliError(`--profile must be 1–128 characters of letters, digits and _.@+=,:/- (got "${profile}").`, EXIT.usage, 'usage');
     const session = await obtainAwsSession(env, { roleArn: stringOption(values, 'role-arn'), durationSeconds: stringOption(values, 'duration-seconds'), region: stringOption(values, 'region') });
     const files = sharedFiles(env);
     updateSharedFile(files.credentials, 'credentials', profile, [

@@ -113,15 +113,14 @@ describe('which role wins', () => {
       expect(r.status, r.stderr).toBe(0);
       return callerArn('ci', env);
     };
-    const orgCred = expectStatus(await owner.post(`/api/v1/orgs/${orgId}/credentials`, { name: unique('org'), roleArn: ARN('org-role') }), 201).json;
+    expectStatus(await owner.post(`/api/v1/orgs/${orgId}/credentials`, { name: unique('org'), roleArn: ARN('org-role') }), 201);
     expect(await login()).toMatch(assumed('org-role'));
-    const projCred = expectStatus(await owner.post(`/api/v1/orgs/${orgId}/credentials`, { name: unique('proj'), roleArn: ARN('project-role'), projectId }), 201).json;
+    expectStatus(await owner.post(`/api/v1/orgs/${orgId}/credentials`, { name: unique('proj'), roleArn: ARN('project-role'), projectId }), 201);
     expect(await login()).toMatch(assumed('project-role'));
     expectStatus(await owner.put(`/api/v1/orgs/${orgId}/environments/${envId}/override`, { roleArn: ARN('override-role') }), 201);
     expect(await login()).toMatch(assumed('override-role'));
     expect(await login([], { TRUSTBRIDGE_AWS_ROLE_ARN: ARN('env-var-role') })).toMatch(assumed('env-var-role'));
     expect(await login(['--role-arn', ARN('flag-role')], { TRUSTBRIDGE_AWS_ROLE_ARN: ARN('env-var-role') })).toMatch(assumed('flag-role'));
-    expect([orgCred.id, projCred.id]).toHaveLength(2);
   });
 
   it('a credential_process line in the AWS config gives the AWS CLI self-refreshing credentials of the effective role (or of its --role-arn)', async () => {

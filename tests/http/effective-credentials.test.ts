@@ -285,8 +285,7 @@ describe('GET /api/v1/idp/aws (environment token)', () => {
     expect(ZIdpAws.strict().safeParse(expectStatus(await owner.get('/api/v1/idp/aws', bearer(tokenB.token)), 200).json).error).toBeUndefined();
   });
 
-  it('other methods → 405', async () => {
-    const r = await owner.request('POST', '/api/v1/idp/aws', { ...bearer(tokenA.token), body: {} });
-    expect(r.status).toBe(405);
+  it('other methods → 405 method_not_allowed', async () => {
+    expectError(await owner.request('POST', '/api/v1/idp/aws', { ...bearer(tokenA.token), body: {} }), 405, 'method_not_allowed');
   });
 });

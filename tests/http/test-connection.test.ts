@@ -3,7 +3,7 @@ import { ZConnectionTestResult } from '../../lib/schemas/credentials';
 import type { Db } from '../../lib/server/db/client';
 import { recordRole, trustPolicyFor } from '../support/aws-records';
 import { FAKE_STS_CASES, fakeRoleArn, startFakeSts, type FakeSts, type FakeStsCase } from '../support/fake-sts';
-import { createEnvironment, createOrg, createProject, expectStatus, ownerWithOrg, signedInAdmin, unique, userWithRole } from '../support/fixtures';
+import { createEnvironment, createOrg, createProject, expectError, expectStatus, ownerWithOrg, signedInAdmin, unique, userWithRole } from '../support/fixtures';
 import type { HttpResult, TestClient } from '../support/http-client';
 import { openDatabase, sharedServerDatabase, startIsolatedServer, type IsolatedServer } from '../support/isolated-server';
 import { MOTO_ACCOUNT_ID } from '../support/moto';
@@ -46,9 +46,7 @@ describe('Test connection against moto', () => {
   afterAll(() => db?.$disconnect());
 
   it('nothing effective → 404 no_credential', async () => {
-    const r = await test();
-    expect(r.status).toBe(404);
-    expect(r.json.error.code).toBe('no_credential');
+    expectError(await test(), 404, 'no_credential');
   });
 
   it('succeeds step by step with the effective credential; the AWS credentials never leave the server; audited with its result', async () => {
@@ -117,9 +115,7 @@ describe('Test connection against moto', () => {
   it('a credential that is not this organization’s → 400 naming credentialId; admins only; outsiders 404', async () => {
     const b = await ownerWithOrg(server);
     const foreign = expectStatus(await b.owner.client.post(`/api/v1/orgs/${b.org.id}/credentials`, { name: 'B', roleArn: ARN('b') }), 201).json;
-    const r = await test({ credentialId: foreign.id });
-    expect(r.status).toBe(400);
-    expect(r.json.error.issues[0].path).toBe('credentialId');
+    expect(expectError(await test({ credentialId: foreign.id }), 400, 'invalid_request').issues[0].path).toBe('credentialId');
     const member = await userWithRole(owner, server, orgId, 'member');
     const refused: HttpResult = await member.client.post(`/api/v1/orgs/${orgId}/environments/${envId}/test-connection`, {});
     expect([refused.status, refused.json.error.code]).toEqual([403, 'forbidden']);

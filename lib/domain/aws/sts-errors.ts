@@ -9,6 +9,7 @@
 // ValidationError ("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.").
 // AccessDenied ("Not authorized to perform sts:AssumeRoleWithWebIdentity") is the same whichever
 // trust-policy condition failed, and also when the role does not exist.
+import { parseRoleArn } from './arn';
 
 export type StsFailureCause =
   | 'no_provider'
@@ -86,9 +87,10 @@ function jwksUrl(ctx: StsFailureContext): string {
   return ctx.issuer ? `${ctx.issuer.replace(/\/+$/, '')}/.well-known/jwks.json` : 'the issuer’s JWKS';
 }
 
-/** The account of a role ARN (arn:<partition>:iam::<account>:role/…), if it has one. */
-function accountOf(roleArn: string): string | undefined {
-  return /^arn:[\w-]+:iam::(\d{12}):/.exec(roleArn)?.[1];
+/** " <account id>" of a role ARN, or nothing when it is not one. */
+function accountOf(roleArn: string): string {
+  const parts = parseRoleArn(roleArn);
+  return parts.ok ? ` ${parts.accountId}` : '';
 }
 
 function classify(f: StsFailure): StsFailureCause {
@@ -137,7 +139,7 @@ type Explainer = (ctx: StsFailureContext, f: StsFailure) => Omit<StsExplanation,
 const EXPLAIN: Record<StsFailureCause, Explainer> = {
   no_provider: (ctx) => ({
     title: 'AWS has no OIDC identity provider for this issuer',
-    detail: `InvalidIdentityToken: the account${accountOf(ctx.roleArn) ? ` ${accountOf(ctx.roleArn)}` : ''} has no IAM OIDC identity provider for ${issuerText(ctx)}.`,
+    detail: `InvalidIdentityToken: the account${accountOf(ctx.roleArn)} has no IAM OIDC identity provider for ${issuerText(ctx)}.`,
     fix: `Create the provider: run the provider step of the AWS setup wizard in Trustbridge (provider URL ${issuerText(ctx)}, audience ${ctx.audience}) in the role's account.`,
   }),
   incorrect_audience: (ctx) => ({

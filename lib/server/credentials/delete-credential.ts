@@ -4,7 +4,7 @@ import type { OrgAccess } from '../auth/org-access';
 import { getDb } from '../db/client';
 import { notFound, versionConflict } from '../errors';
 import { credentialLabel, credentialSelect, credentialSnapshot } from './credential-dto';
-import { staleOrMissingVersion } from './version-rule';
+import { requireCurrentVersion } from './version-rule';
 import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
 
 // DELETE /api/v1/orgs/{orgId}/credentials/{credentialId}?version=N. Deleting a credential changes
@@ -15,8 +15,7 @@ export async function deleteCredential(access: OrgAccess, credentialId: string, 
   await getDb().$transaction(async (tx) => {
     const row = await tx.deploymentCredential.findFirst({ where: { id: credentialId, orgId: access.orgId }, select: credentialSelect });
     if (!row) throw notFound('credential');
-    const conflict = staleOrMissingVersion('credential', row.version, version);
-    if (conflict) throw conflict;
+    requireCurrentVersion('credential', row.version, version);
     const deleted = await tx.deploymentCredential.deleteMany({ where: { id: credentialId, orgId: access.orgId, version: row.version } });
     if (deleted.count !== 1) throw versionConflict('credential');
     await recordAudit(tx, {

@@ -7,6 +7,7 @@ import { getDb } from '../db/client';
 import { notFound, versionConflict } from '../errors';
 import { explainUniqueViolation, requireFreeScopeAndName } from './credential-conflicts';
 import { credentialLabel, credentialSelect, credentialSnapshot, toCredentialDto } from './credential-dto';
+import { requireCurrentVersion } from './version-rule';
 import { allowedAudience, requireDurationWithinRole } from './credential-rules';
 import { findRecordedRole } from '../aws-roles/recorded-role';
 import { forgetEffectiveCredentials } from '../effective-credentials/environment-aws-credential';
@@ -21,7 +22,7 @@ export async function updateCredential(access: OrgAccess, credentialId: string, 
     const result = await db.$transaction(async (tx) => {
       const before = await tx.deploymentCredential.findFirst({ where: { id: credentialId, orgId: access.orgId }, select: credentialSelect });
       if (!before) throw notFound('credential');
-      if (before.version !== input.version) throw versionConflict('credential', before.version);
+      requireCurrentVersion('credential', before.version, input.version);
       const next = {
         name: input.name ?? before.name,
         roleArn: input.roleArn ?? before.roleArn,

@@ -3,11 +3,11 @@ import { AppError, versionConflict } from '../errors';
 
 /**
  * Changing or deleting something that exists requires its current version: missing → 409 that
- * says so, stale → the usual 409; both carry currentVersion so the client can reload. Null = ok.
+ * says so, stale → the usual 409; both carry currentVersion so the client can reload.
  */
-export function staleOrMissingVersion(what: string, current: number, sent: number | undefined): AppError | null {
+export function requireCurrentVersion(what: string, current: number, sent: number | undefined): void {
   if (sent === undefined) {
-    return new AppError(409, 'version_conflict', `The ${what} exists (version ${current}): send its version to change or delete it, so that nobody's edit is overwritten unseen.`, { currentVersion: current });
+    throw new AppError(409, 'version_conflict', `The ${what} exists (version ${current}): send its version to change or delete it, so that nobody's edit is overwritten unseen.`, { currentVersion: current });
   }
-  return sent === current ? null : versionConflict(what, current);
+  if (sent !== current) throw versionConflict(what, current);
 }

@@ -5,7 +5,7 @@ import type { OrgAccess } from '../auth/org-access';
 import { ORG_SCOPE } from '../credentials/credential-dto';
 import { getDb } from '../db/client';
 import type { Prisma } from '../db/generated/sqlite/client';
-import { afterCursor, type Page, type PageQuery } from '../db/paginate';
+import { afterCursor, toPage, type Page, type PageQuery } from '../db/paginate';
 import { environmentForResolutionSelect, resolveEffectiveCredentials } from './resolve-effective-credentials';
 
 // GET /api/v1/orgs/{orgId}/effective-credentials?projectId=&environmentId=&stage=&source=&cursor=&limit=: every
@@ -39,7 +39,6 @@ export async function listEffectiveCredentials(
     orderBy: { id: 'asc' },
     take: query.limit + 1,
   });
-  const hasMore = environments.length > query.limit;
-  const page = hasMore ? environments.slice(0, query.limit) : environments;
-  return { items: await resolveEffectiveCredentials(db, access.orgId, page), nextCursor: hasMore ? (page[page.length - 1]?.id ?? null) : null };
+  const page = toPage(environments, query, (env) => env);
+  return { items: await resolveEffectiveCredentials(db, access.orgId, page.items), nextCursor: page.nextCursor };
 }

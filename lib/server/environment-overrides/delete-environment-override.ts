@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
-import { staleOrMissingVersion } from '../credentials/version-rule';
+import { requireCurrentVersion } from '../credentials/version-rule';
 import { getDb } from '../db/client';
 import { notFound, versionConflict } from '../errors';
 import { noOverride } from './get-environment-override';
@@ -16,8 +16,7 @@ export async function deleteEnvironmentOverride(access: OrgAccess, envId: string
     const env = await tx.environment.findFirst({ where: { id: envId, orgId: access.orgId }, select: { slug: true, project: { select: { slug: true } }, override: { select: overrideSelect } } });
     if (!env) throw notFound('environment');
     if (!env.override) throw noOverride();
-    const conflict = staleOrMissingVersion('environment override', env.override.version, version);
-    if (conflict) throw conflict;
+    requireCurrentVersion('environment override', env.override.version, version);
     const deleted = await tx.environmentOverride.deleteMany({ where: { environmentId: envId, orgId: access.orgId, version: env.override.version } });
     if (deleted.count !== 1) throw versionConflict('environment override');
     await recordAudit(tx, {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { OrgAccess } from '../auth/org-access';
 import { ORG_SCOPE } from '../credentials/credential-dto';
 import { durationAboveMaximum, findRecordedRole } from '../aws-roles/recorded-role';
-import { staleOrMissingVersion } from '../credentials/version-rule';
+import { requireCurrentVersion } from '../credentials/version-rule';
 import { getDb, type Tx } from '../db/client';
 import { badRequest, notFound, prismaErrorCode, versionConflict } from '../errors';
 import { overrideSelect, overrideSnapshot, toOverrideDto } from './override-dto';
@@ -35,11 +35,8 @@ export async function putEnvironmentOverride(access: OrgAccess, envId: string, i
       const env = await tx.environment.findFirst({ where: { id: envId, orgId: access.orgId }, select: { id: true, slug: true, projectId: true, project: { select: { slug: true } } } });
       if (!env) throw notFound('environment');
       const current = await tx.environmentOverride.findFirst({ where: { environmentId: envId, orgId: access.orgId }, select: overrideSelect });
-      if (!current && input.version !== undefined) throw versionConflict('environment override');
-      if (current) {
-        const conflict = staleOrMissingVersion('environment override', current.version, input.version);
-        if (conflict) throw conflict;
-      }
+      if (current) requireCurrentVersion('environment override', current.version, input.version);
+      else if (input.version !== undefined) throw versionConflict('environment override');
       const durationSeconds = input.durationSeconds ?? null;
       const role = await findRecordedRole(tx, access.orgId, input.roleArn);
       const problem = durationAboveMaximum(role, durationSeconds ?? (await inheritedDuration(tx, access.orgId, env.projectId)));

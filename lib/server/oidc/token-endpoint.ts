@@ -1,12 +1,11 @@
 import 'server-only';
 import { buildIdTokenClaims } from '@/lib/domain/claims/id-token-claims';
 import { ZTokenRequest } from '@/lib/schemas/issuer';
-import { authenticateEnvironmentToken, type Authentication, type EnvironmentPrincipal } from '../environment-tokens/authenticate-environment-token';
+import { authenticated, bearerToken } from '../auth/require-environment';
+import { authenticateEnvironmentToken } from '../environment-tokens/authenticate-environment-token';
 import { getConfig } from '../env';
-import { isDatabaseUnavailable } from '../errors';
-import { log } from '../log';
 import { randomFromPool } from '../security/random-pool';
-import { jsonResponse, type HandlerResponse } from './handler-response';
+import { failureResponse, jsonResponse, type HandlerResponse } from './handler-response';
 import { issuanceAudit } from './issuance-audit';
 import { cachedIssuerState, getIssuerState } from './issuer-cache';
 import { createRateLimiter } from './rate-limit';
@@ -36,15 +35,6 @@ function refuse(status: number, code: string, message: string, headers: Record<s
   throw new Refusal(jsonResponse(status, { error: { code, message } }, headers));
 }
 
-const BEARER_CHALLENGE = 'Bearer realm="trustbridge"';
-
-function bearerToken(authorization: string | null): string {
-  if (!authorization) refuse(401, 'unauthenticated', 'Send the environment token as "Authorization: Bearer tbe_…".', { 'WWW-Authenticate': BEARER_CHALLENGE });
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match?.[1]) refuse(401, 'unauthenticated', 'The Authorization header must be "Bearer <environment token>".', { 'WWW-Authenticate': BEARER_CHALLENGE });
-  return match[1];
-}
-
 function requestedAudience(contentType: string | null, body: Buffer): string | undefined {
   if (body.length === 0) return undefined;
   if (!contentType || !/^application\/json\b/i.test(contentType)) refuse(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
@@ -57,17 +47,6 @@ function requestedAudience(contentType: string | null, body: Buffer): string | u
   const parsed = ZTokenRequest.safeParse(value);
   if (!parsed.success) refuse(400, 'invalid_request', 'The body may only contain "audience", a non-empty string of at most 255 printable characters.');
   return parsed.data.audience;
-}
-
-const AUTH_MESSAGES = {
-  invalid_token: 'The environment token is not valid.',
-  token_revoked: 'The environment token has been revoked. Ask an admin for a new one.',
-  token_expired: 'The environment token has expired. Ask an admin for a new one.',
-} as const;
-
-function authenticated(result: Authentication): EnvironmentPrincipal {
-  if (!result.ok) refuse(401, result.code, AUTH_MESSAGES[result.code], { 'WWW-Authenticate': `${BEARER_CHALLENGE}, error="invalid_token"` });
-  return result.principal;
 }
 
 const holder = globalThis as { __trustbridgeTokenLimiter?: ReturnType<typeof createRateLimiter> };
@@ -122,11 +101,6 @@ export async function handleTokenRequest(request: TokenRequest): Promise<Handler
     return jsonResponse(200, { token: signed, expiresAt: expiresAt.toISOString() });
   } catch (error) {
     if (error instanceof Refusal) return error.response;
-    if (isDatabaseUnavailable(error)) {
-      log.error('token endpoint: database unavailable, no token issued', { requestId: request.requestId, error });
-      return jsonResponse(503, { error: { code: 'service_unavailable', message: 'Trustbridge cannot reach its database, so it cannot issue tokens right now. Retry shortly.' } }, { 'Retry-After': '5' });
-    }
-    log.error('token endpoint failed', { requestId: request.requestId, error, stack: error instanceof Error ? error.stack : undefined });
-    return jsonResponse(500, { error: { code: 'internal_error', message: `Something went wrong on our side. Quote request id ${request.requestId ?? 'n/a'} when reporting it.` } });
+    return failureResponse(error, 'token endpoint', request.requestId, 'Trustbridge cannot reach its database, so it cannot issue tokens right now. Retry shortly.');
   }
 }
